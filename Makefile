@@ -1,0 +1,60 @@
+# Mon Espace Santé assistant. `make run` starts it, `make test` checks it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+RASA   := $(VENV)/bin/rasa
+MODEL  := models/mes.tar.gz
+STAMP  := $(VENV)/.installed
+TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml')
+
+# Defaults; any of them can be overridden from the environment.
+export RASA_PORT           ?= 5005
+export ACTION_PORT         ?= 5055
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
+export SQLITE_TRACKER_DB   ?= var/conversations.db
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL   := 2
+
+.PHONY: help install run test train validate eval clean
+
+help:
+	@echo "make run       start the assistant (sets everything up on first use)"
+	@echo "make test      validate, train and run every test"
+	@echo "make train     train the model if data or config changed"
+	@echo "make validate  check the training data and domain"
+	@echo "make eval      per-topic scores on the public test set (reports/eval/)"
+
+$(STAMP): requirements.txt
+	@test -x $(PY) && $(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null \
+	  || { rm -rf $(VENV) && "$$(bash scripts/python310.sh)" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip==24.0
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip check
+	@touch $@
+
+install: $(STAMP)
+
+$(MODEL): $(STAMP) $(TRAINING_FILES)
+	@start=$$(date +%s); \
+	$(RASA) train --fixed-model-name mes --out models && \
+	echo "Training time: $$(( $$(date +%s) - start )) s"
+
+train: $(MODEL)
+	@echo "Model: $(MODEL), $$(du -h $(MODEL) | cut -f1)"
+
+validate: $(STAMP)
+	$(RASA) data validate --fail-on-warnings
+
+eval: $(MODEL)
+	$(PY) -m tests.evaluation
+
+run: train
+	@bash scripts/run.sh
+
+test: validate train
+	$(PY) -m pytest
+
+clean:
+	rm -rf models reports var .rasa
