@@ -6,6 +6,7 @@ to reports/eval/. tests/test_nlu_public.py asserts on the same figures.
 """
 import asyncio
 import collections
+import logging
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -34,7 +35,11 @@ def topic_of(parse: dict) -> str:
 
 def load_agent(model: Path = MODEL):
     from rasa.core.agent import Agent
+    from rasa.utils.common import configure_logging_and_warnings
+    from rasa.utils.log_utils import configure_structlog
 
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
     return Agent.load(str(model))
 
 
