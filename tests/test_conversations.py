@@ -24,7 +24,7 @@ def test_every_topic_has_a_conversation_test():
 
 def test_conversations_go_as_written():
     result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "rasa"), "test", "core", "--stories", str(CONVERSATIONS),
+        [str(ROOT / ".venv" / "bin" / "rasa"), "test", "core", "--e2e", "--stories", str(CONVERSATIONS),
          "--model", str(ROOT / "models" / "mes.tar.gz"), "--out", str(ROOT / "reports" / "conversations"),
          "--fail-on-prediction-errors"],
         cwd=ROOT, capture_output=True, text=True,
