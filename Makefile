@@ -17,7 +17,7 @@ export SQLITE_TRACKER_DB   ?= var/conversations.db
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 
-.PHONY: help install run test train validate eval clean
+.PHONY: help install run test train validate eval crossval clean
 
 help:
 	@echo "make run       start the assistant (sets everything up on first use)"
@@ -25,6 +25,7 @@ help:
 	@echo "make train     train the model if data or config changed"
 	@echo "make validate  check the training data and domain"
 	@echo "make eval      per-topic scores on the public test set (reports/eval/)"
+	@echo "make crossval  3-fold cross-validation on our own examples (reports/crossval/)"
 
 $(STAMP): requirements.txt
 	@test -x $(PY) && $(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null \
@@ -49,6 +50,9 @@ validate: $(STAMP)
 
 eval: $(MODEL)
 	$(PY) -m tests.evaluation
+
+crossval: $(STAMP)
+	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/crossval
 
 run: train
 	@bash scripts/run.sh
