@@ -18,7 +18,7 @@ trap stop INT TERM EXIT
 
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
-.venv/bin/rasa run --model models --port "$RASA_PORT" \
+.venv/bin/rasa run --model models/mes.tar.gz --port "$RASA_PORT" \
   --credentials credentials.yml --endpoints endpoints.yml &
 pids+=($!)
 

@@ -2,6 +2,8 @@ import pytest
 
 from tests import evaluation
 
+NLU_SUMMARY = pytest.StashKey[str]()
+
 
 @pytest.fixture(scope="session")
 def agent():
@@ -9,3 +11,10 @@ def agent():
     if not evaluation.MODEL.exists():
         pytest.fail(f"no trained model at {evaluation.MODEL}: run `make train`")
     return evaluation.load_agent()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Shows the understanding figures measured by tests/test_nlu_public.py."""
+    if NLU_SUMMARY in config.stash:
+        terminalreporter.write_sep("-", "understanding, public test set")
+        terminalreporter.write_line(config.stash[NLU_SUMMARY])

@@ -2,12 +2,13 @@
 import pytest
 
 from tests import content, evaluation
+from tests.conftest import NLU_SUMMARY
 
 
 @pytest.fixture(scope="module")
-def scores(agent):
+def scores(agent, pytestconfig):
     result = evaluation.score(agent)
-    print("\n" + result.summary())
+    pytestconfig.stash[NLU_SUMMARY] = result.summary()
     return result
 
 
