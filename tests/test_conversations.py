@@ -9,7 +9,7 @@ from tests.content import ROOT
 CONVERSATIONS = ROOT / "tests" / "conversations"
 
 
-def tested_intents() -> set:
+def intents_in_conversation_tests() -> set:
     intents = set()
     for path in CONVERSATIONS.glob("*.yml"):
         for story in yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]:
@@ -18,7 +18,7 @@ def tested_intents() -> set:
 
 
 def test_every_topic_has_a_conversation_test():
-    missing = {content.intent_name(t) for t in content.load_topics()} - tested_intents()
+    missing = {content.intent_name(t) for t in content.load_topics()} - intents_in_conversation_tests()
     assert not missing
 
 
