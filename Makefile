@@ -10,6 +10,7 @@ STAMP  := $(VENV)/.installed
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml')
 
 # Defaults; any of them can be overridden from the environment.
+export MODEL
 export RASA_PORT           ?= 5005
 export ACTION_PORT         ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook

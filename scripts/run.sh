@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Settings come from the environment; the Makefile gives the defaults.
-: "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}"
+: "${MODEL:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}"
 mkdir -p "$(dirname "$SQLITE_TRACKER_DB")"
 
 pids=()
@@ -18,7 +18,7 @@ trap stop INT TERM EXIT
 
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
-.venv/bin/rasa run --model models/mes.tar.gz --port "$RASA_PORT" \
+.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" \
   --credentials credentials.yml --endpoints endpoints.yml &
 pids+=($!)
 

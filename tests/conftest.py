@@ -2,9 +2,6 @@ import pytest
 
 from tests import evaluation
 
-NLU_SUMMARY = pytest.StashKey[str]()
-
-
 @pytest.fixture(scope="session")
 def agent():
     """The trained assistant, loaded once (make test trains it first)."""
@@ -15,6 +12,6 @@ def agent():
 
 def pytest_terminal_summary(terminalreporter, config):
     """Shows the understanding figures measured by tests/test_nlu_public.py."""
-    if NLU_SUMMARY in config.stash:
+    if evaluation.SUMMARY_KEY in config.stash:
         terminalreporter.write_sep("-", "understanding, public test set")
-        terminalreporter.write_line(config.stash[NLU_SUMMARY])
+        terminalreporter.write_line(config.stash[evaluation.SUMMARY_KEY])

@@ -13,12 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Tuple
 
+import pytest
 import yaml
 
 from tests.content import ROOT, intent_name, load_test_set, load_topics
 
 MODEL = ROOT / "models" / "mes.tar.gz"
 REPORT_DIR = ROOT / "reports" / "eval"
+
+SUMMARY_KEY = pytest.StashKey[str]()  # figures shown at the end of a pytest run
 
 REJECTED = {"hors_sujet", "nlu_fallback"}
 NOT_A_TOPIC = {"hors_sujet", "hors_liste"}

@@ -3,7 +3,7 @@ import subprocess
 
 import yaml
 
-from tests import content
+from tests import content, evaluation
 from tests.content import ROOT
 
 CONVERSATIONS = ROOT / "tests" / "conversations"
@@ -25,7 +25,7 @@ def test_every_topic_has_a_conversation_test():
 def test_conversations_go_as_written():
     result = subprocess.run(
         [str(ROOT / ".venv" / "bin" / "rasa"), "test", "core", "--e2e", "--stories", str(CONVERSATIONS),
-         "--model", str(ROOT / "models" / "mes.tar.gz"), "--out", str(ROOT / "reports" / "conversations"),
+         "--model", str(evaluation.MODEL), "--out", str(ROOT / "reports" / "conversations"),
          "--fail-on-prediction-errors"],
         cwd=ROOT, capture_output=True, text=True,
     )

@@ -2,13 +2,12 @@
 import pytest
 
 from tests import content, evaluation
-from tests.conftest import NLU_SUMMARY
 
 
 @pytest.fixture(scope="module")
 def scores(agent, pytestconfig):
     result = evaluation.score(agent)
-    pytestconfig.stash[NLU_SUMMARY] = result.summary()
+    pytestconfig.stash[evaluation.SUMMARY_KEY] = result.summary()
     return result
 
 

@@ -34,14 +34,12 @@ def test_every_topic_has_enough_examples():
 
 
 def test_no_training_example_copies_the_public_test_set():
-    tests = [normalise(m["text"]) for m in content.load_test_set()]
+    examples = [(intent, line, normalise(line)) for intent, lines in training_examples().items() for line in lines]
     near_copies = []
-    for intent, lines in training_examples().items():
-        for line in lines:
-            candidate = normalise(line)
-            matcher = difflib.SequenceMatcher(a=candidate)
-            for test in tests:
-                matcher.set_seq2(test)
-                if matcher.real_quick_ratio() >= NEAR_COPY_RATIO and matcher.ratio() >= NEAR_COPY_RATIO:
-                    near_copies.append((intent, line, test))
+    for message in content.load_test_set():
+        matcher = difflib.SequenceMatcher(b=normalise(message["text"]))
+        for intent, line, candidate in examples:
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() >= NEAR_COPY_RATIO and matcher.ratio() >= NEAR_COPY_RATIO:
+                near_copies.append((intent, line, message["text"]))
     assert near_copies == []
