@@ -23,7 +23,8 @@ REPORT_DIR = ROOT / "reports" / "eval"
 
 SUMMARY_KEY = pytest.StashKey[str]()  # figures shown at the end of a pytest run
 
-REJECTED = {"hors_sujet", "nlu_fallback"}
+# Answered with the polite redirect or the honest "je ne sais pas encore".
+REJECTED = {"hors_sujet", "hors_liste", "nlu_fallback"}
 NOT_A_TOPIC = {"hors_sujet", "hors_liste"}
 
 
