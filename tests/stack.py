@@ -53,8 +53,10 @@ class Stack:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
-def start(folder: Path) -> Stack:
-    """Runs `make run` and waits until it says it is ready."""
+def start(folder: Path, action_endpoint_url: str = "") -> Stack:
+    """Runs `make run` and waits until it says it is ready.
+
+    action_endpoint_url, when given, replaces the address of the action server."""
     rasa_port, action_port = free_port(), free_port()
     db, log = folder / "conversations.db", folder / "run.log"
     env = dict(
@@ -64,6 +66,8 @@ def start(folder: Path) -> Stack:
         SQLITE_TRACKER_DB=str(db),
     )
     env.pop("ACTION_ENDPOINT_URL", None)
+    if action_endpoint_url:
+        env["ACTION_ENDPOINT_URL"] = action_endpoint_url
     with log.open("w") as sink:
         process = subprocess.Popen(
             ["make", "--no-print-directory", "run"], cwd=ROOT, env=env,

@@ -4,6 +4,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests import stack
 from tests.browser import accessibility_violations, has_horizontal_scroll, screenshot
 
 QUESTION = "Où sont stockées mes données ?"
@@ -227,3 +228,22 @@ def test_no_wcag_violation_in_a_conversation(page, web_stack):
     ask(page, QUESTION)
     expect(page.get_by_role("log").get_by_text(ANSWER)).to_be_visible()
     assert accessibility_violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def stack_without_actions(tmp_path_factory):
+    """The assistant pointed at an action server that is not there."""
+    nobody = f"http://127.0.0.1:{stack.free_port()}/webhook"
+    started = stack.start(tmp_path_factory.mktemp("no-actions"), action_endpoint_url=nobody)
+    yield started
+    started.stop()
+
+
+def test_without_the_action_server_answers_still_come_and_the_rest_is_explained(page, stack_without_actions):
+    open_kiosk(page, stack_without_actions)
+    ask(page, QUESTION)
+    log = page.get_by_role("log")
+    expect(log.get_by_text(ANSWER)).to_be_visible()
+    ask(page, "quel temps fera-t-il demain à Lyon ?")  # answered by a custom action
+    expect(log.locator(".mes-msg").last).to_contain_text("Je n'ai pas de réponse pour le moment")
+    expect(page.get_by_role("status")).to_have_text("")
