@@ -146,7 +146,8 @@ def test_je_continue_keeps_the_conversation(page, web_stack):
     expect(page.get_by_role("log").get_by_text(ANSWER)).to_be_visible()
     dialog = page.get_by_role("dialog", name="Vous êtes toujours là ?")
     expect(dialog).to_be_visible(timeout=5000)
-    expect(dialog).to_contain_text("secondes")
+    expect(dialog).to_contain_text("30 secondes")
+    assert accessibility_violations(page) == []
     dialog.get_by_role("button", name="Je continue").click()
     expect(dialog).to_be_hidden()
     expect(page.get_by_role("log").get_by_text(ANSWER)).to_be_visible()

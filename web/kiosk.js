@@ -30,13 +30,17 @@
     idleTimer = setTimeout(askIfStillThere, IDLE_MS);
   }
 
+  function showSecondsLeft(left) {
+    secondsLeft.textContent = left + (left > 1 ? " secondes" : " seconde");
+  }
+
   function askIfStillThere() {
     let left = COUNTDOWN_SECONDS;
-    secondsLeft.textContent = left;
+    showSecondsLeft(left);
     dialog.showModal();
     countdownTimer = setInterval(() => {
       left -= 1;
-      secondsLeft.textContent = left;
+      showSecondsLeft(left);
       if (left <= 0) startOver();
     }, 1000);
   }

@@ -74,14 +74,17 @@ class WebChatInput(InputChannel):
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         chat = Blueprint("webchat", __name__)
 
-        async def answer(request: Request, names: Tuple[Text, ...], text: Text = "") -> HTTPResponse:
+        async def answer(
+            request: Request, names: Tuple[Text, ...], fixed_message: Text = ""
+        ) -> HTTPResponse:
+            """Replies to a request with the fields `names`; /end has a fixed message."""
             try:
                 fields = read_fields(request, names)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
             try:
                 replies = await self.handle_message(
-                    on_new_message, fields["sender"], fields.get("message", text)
+                    on_new_message, fields["sender"], fields.get("message", fixed_message)
                 )
             except Exception:
                 logger.exception("webchat: the assistant failed to answer")
