@@ -141,12 +141,15 @@ def test_idle_reset_forgets_everything(page, web_stack):
 
 
 def test_je_continue_keeps_the_conversation(page, web_stack):
+    page.set_viewport_size({"width": 320, "height": 640})
     open_kiosk(page, web_stack, "?idle=1&countdown=30")
     ask(page, QUESTION)
     expect(page.get_by_role("log").get_by_text(ANSWER)).to_be_visible()
     dialog = page.get_by_role("dialog", name="Vous êtes toujours là ?")
     expect(dialog).to_be_visible(timeout=5000)
     expect(dialog).to_contain_text("30 secondes")
+    box = dialog.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 320  # whole on a narrow screen
     assert accessibility_violations(page) == []
     dialog.get_by_role("button", name="Je continue").click()
     expect(dialog).to_be_hidden()
