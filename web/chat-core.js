@@ -186,8 +186,8 @@
       }
     }
 
-    async function exchange(text, shownText) {
-      const ownGeneration = generation;
+    async function exchange(text, shownText, ownGeneration) {
+      if (ownGeneration !== generation) return; // queued before a reset
       if (shownText) {
         lastQuestion = message("user", shownText);
         show(lastQuestion);
@@ -207,8 +207,8 @@
 
     /* Sends text to the assistant; shownText (default: text) goes in the transcript. */
     function send(text, shownText) {
-      queue = queue.then(() => exchange(text, shownText === undefined ? text : shownText));
-      return queue;
+      const ownGeneration = generation;
+      queue = queue.then(() => exchange(text, shownText === undefined ? text : shownText, ownGeneration));
     }
 
     function begin() {
@@ -228,7 +228,6 @@
     begin();
 
     return {
-      send,
       focus: () => input.focus(),
       /* Ends the conversation on the server and starts a new, empty one. */
       reset() {
