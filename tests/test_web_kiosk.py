@@ -175,6 +175,20 @@ def test_recommencer_ends_the_conversation(page, web_stack):
     assert sent[-1] != sent[0]
 
 
+def test_a_late_answer_from_before_a_reset_is_dropped(page, web_stack):
+    open_kiosk(page, web_stack)
+    held = []  # the question's request, answered only after the reset
+    page.route("**/chat/message", lambda route: route.continue_() if held else held.append(route))
+    ask(page, QUESTION)
+    assert wait_for(lambda: page.wait_for_timeout(100) or held)
+    page.get_by_role("button", name="Recommencer").click()
+    expect(page.get_by_role("button", name=THEME)).to_be_visible()
+    held[0].fulfill(content_type="application/json", body='[{"text": "Réponse en retard"}]')
+    page.wait_for_timeout(1000)
+    expect(page.get_by_text("Réponse en retard")).to_have_count(0)
+    expect(page.get_by_role("log").locator(".mes-msg--user")).to_have_count(0)
+
+
 def test_ecouter_reads_a_message_aloud_in_french_only_when_asked(page, web_stack):
     page.add_init_script("""
         window.spoken = [];
