@@ -7,6 +7,7 @@ PY     := $(VENV)/bin/python
 RASA   := $(VENV)/bin/rasa
 MODEL  := models/mes.tar.gz
 STAMP  := $(VENV)/.installed
+AXE    := tests/browser/node_modules/axe-core/axe.min.js
 TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml')
 
 # Defaults; any of them can be overridden from the environment.
@@ -15,10 +16,12 @@ export RASA_PORT           ?= 5005
 export ACTION_PORT         ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 export SQLITE_TRACKER_DB   ?= var/conversations.db
+# Websites allowed to embed the chat widget (space-separated origins, or *).
+export WEBCHAT_ORIGINS     ?= *
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 
-.PHONY: help install run test train validate eval crossval clean
+.PHONY: help install browser-deps run test train validate eval crossval clean
 
 help:
 	@echo "make run       start the assistant (sets everything up on first use)"
@@ -27,6 +30,7 @@ help:
 	@echo "make validate  check the training data and domain"
 	@echo "make eval      per-topic scores on the public test set (reports/eval/)"
 	@echo "make crossval  3-fold cross-validation on our own examples (reports/crossval/)"
+	@echo "make browser-deps  install the accessibility checker for the browser tests (npm ci)"
 
 $(STAMP): requirements.txt
 	@test -x $(PY) && $(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null \
@@ -37,6 +41,12 @@ $(STAMP): requirements.txt
 	@touch $@
 
 install: $(STAMP)
+
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	cd tests/browser && npm ci --no-audit --no-fund
+	@touch $@
+
+browser-deps: $(AXE)
 
 $(MODEL): $(STAMP) $(TRAINING_FILES)
 	@start=$$(date +%s); \
@@ -58,8 +68,8 @@ crossval: $(STAMP)
 run: train
 	@bash scripts/run.sh
 
-test: validate train
+test: validate train browser-deps
 	$(PY) -m pytest
 
 clean:
-	rm -rf models reports var .rasa
+	rm -rf models reports var .rasa tests/browser/node_modules

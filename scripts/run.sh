@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Settings come from the environment; the Makefile gives the defaults.
-: "${MODEL:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}"
+: "${MODEL:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}" "${WEBCHAT_ORIGINS:?}"
 mkdir -p "$(dirname "$SQLITE_TRACKER_DB")"
+read -ra origins <<< "$WEBCHAT_ORIGINS"  # one word each; no glob expansion of *
 
 pids=()
 stop() {
@@ -19,7 +20,7 @@ trap stop INT TERM EXIT
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 .venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml &
+  --credentials credentials.yml --endpoints endpoints.yml --cors "${origins[@]}" &
 pids+=($!)
 
 url="http://localhost:${RASA_PORT}"
@@ -32,7 +33,10 @@ done
 cat <<MSG
 
 L'assistant est prêt : $url
-Parlez-lui avec :
+Dans le navigateur :
+  borne (plein écran) : $url/chat/
+  widget sur un site  : $url/chat/demo.html
+Par programme :
   curl -s $url/webhooks/rest/webhook -H 'Content-Type: application/json' \\
        -d '{"sender": "essai", "message": "Bonjour"}'
 Ctrl-C pour arrêter.
