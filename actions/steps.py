@@ -50,7 +50,7 @@ class ActionEtapeProcedure(Action):
         if not procedure or step < 1:
             dispatcher.utter_message(response="utter_pas_de_procedure")
             return []
-        if tracker.get_intent_of_latest_message() == PROBLEM_INTENT:
+        if tracker.latest_message.get("intent", {}).get("name") == PROBLEM_INTENT:
             help_response = f"utter_probleme_{procedure}_{step}"
             has_own_help = help_response in domain.get("responses", {})
             dispatcher.utter_message(response=help_response if has_own_help else "utter_probleme_etape")
