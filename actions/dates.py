@@ -26,7 +26,7 @@ MONTH = "(" + "|".join(MONTHS) + ")"
 PART_OF_MONTH_FIRST_DAY = {"debut": 1, "mi": 11, "milieu": 11, "fin": 21}
 
 UNKNOWN = re.compile(r"\b(sais (pas|plus|pu)|sai pa|souviens (pas|plus)|rappelle (pas|plus)"
-                     r"|aucune idee|ne sais|oublie|j ?sais pas|inconnue?)\b")
+                     r"|aucune idee|ne sais|oublie|j ?sais pas|jsp|inconnue?)\b")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # as kept in the slot
 DAY_MONTH_WORDS = re.compile(r"\b(\d{1,3})(?:er)?\s+" + MONTH + r"(?:\s+(\d{4}))?\b")
 DAY_MONTH_NUMBERS = re.compile(r"\b(\d{1,3})\s*[/.-]\s*(\d{1,3})(?:\s*[/.-]\s*(\d{2,4}))?\b")
@@ -34,8 +34,8 @@ PART_OF_MONTH = re.compile(r"\b(debut|mi|milieu|fin)\b(?:[\s-]+(?:du mois )?(?:d
 MONTH_ONLY = re.compile(r"^(?:en |au mois de |au mois d |courant )?" + MONTH + r"(?:\s+(\d{4}))?$")
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 LAST_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r") (dernier|passe)\b")
-LAST_WEEK = re.compile(r"\b(la semaine (derniere|passee)|semaine derniere)\b")
-LAST_MONTH = re.compile(r"\b(le mois (dernier|passe)|mois dernier)\b")
+LAST_WEEK = re.compile(r"\bsemaine (derniere|passee)\b")
+LAST_MONTH = re.compile(r"\bmois (dernier|passe)\b")
 FILLER = re.compile(r"\b(je (l ?ai|les ai|lai) recu|je crois|je pense|recu|environ|a peu pres|vers|c etait"
                     r"|ca fait|le courrier|la lettre|le mail|l e-?mail)\b")
 
@@ -54,6 +54,7 @@ class Kind(Enum):
 
 
 class Reason(Enum):
+    """Why a date is refused; the value names the response utter_date_<value>."""
     NOT_UNDERSTOOD = "incomprise"
     IMPOSSIBLE = "impossible"      # no such day: "le 45 mars", "31/02"
     FUTURE = "future"

@@ -34,6 +34,8 @@ class ValidateFormulaireRefusOuCloture(FormValidationAction):
 
     def validate_date_reception(self, slot_value: Any, dispatcher: CollectingDispatcher,
                                 tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+        if slot_value is None:  # just reset (restart): nothing typed yet
+            return {DATE_SLOT: None}
         answer = parse_reception_date(str(slot_value), self.today())
         if answer.kind is Kind.UNKNOWN:
             return {DATE_SLOT: UNKNOWN_DATE}

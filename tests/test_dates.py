@@ -44,7 +44,7 @@ def test_vague_dates_give_their_earliest_day(text, earliest_day):
     assert parse_reception_date(text, TODAY) == DateAnswer(Kind.DATE, earliest_day, approximate=True)
 
 
-@pytest.mark.parametrize("text", ["je sais plus", "Je ne sais pas", "aucune idée", "je me souviens plus", "inconnue"])
+@pytest.mark.parametrize("text", ["je sais plus", "Je ne sais pas", "aucune idée", "je me souviens plus", "jsp", "j'ai oublié", "inconnue"])
 def test_unknown(text):
     assert parse_reception_date(text, TODAY).kind is Kind.UNKNOWN
 

@@ -65,6 +65,10 @@ def test_an_invalid_date_is_asked_again_with_the_reason(text, response):
     assert response in DOMAIN["responses"]
 
 
+def test_a_reset_date_is_not_an_invalid_answer():
+    assert validate(None) == ({"date_reception": None}, [], [])
+
+
 def test_a_vague_date_says_which_day_is_counted():
     slots, responses, messages = validate("début octobre")
     assert slots == {"date_reception": "2026-10-01"}
