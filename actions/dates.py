@@ -1,0 +1,181 @@
+"""Understands when a letter or e-mail arrived, as people type it in French.
+
+`parse_reception_date("il y a deux semaines", today)` returns a `DateAnswer`:
+a date, "unknown" ("je ne sais plus"), or invalid with a reason. Vague answers
+("début octobre", "la semaine dernière") give the earliest day they can mean,
+flagged approximate: a deadline computed from it is never later than the real one.
+"""
+import calendar
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+from typing import Optional
+from zoneinfo import ZoneInfo
+
+import dateparser
+from dateparser.search import search_dates
+
+PARIS = ZoneInfo("Europe/Paris")
+MAX_AGE = timedelta(days=2 * 365)  # older answers are most likely typing mistakes
+
+MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
+          "aout", "septembre", "octobre", "novembre", "decembre"]
+MONTH = "(" + "|".join(MONTHS) + ")"
+PART_OF_MONTH_FIRST_DAY = {"debut": 1, "mi": 11, "milieu": 11, "fin": 21}
+
+UNKNOWN = re.compile(r"\b(sais (pas|plus|pu)|sai pa|souviens (pas|plus)|rappelle (pas|plus)"
+                     r"|aucune idee|ne sais|oublie|j ?sais pas|jsp|inconnue?)\b")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # as kept in the slot
+DAY_MONTH_WORDS = re.compile(r"\b(\d{1,3})(?:er)?\s+" + MONTH + r"(?:\s+(\d{4}))?\b")
+DAY_MONTH_NUMBERS = re.compile(r"\b(\d{1,3})\s*[/.-]\s*(\d{1,3})(?:\s*[/.-]\s*(\d{2,4}))?\b")
+PART_OF_MONTH = re.compile(r"\b(debut|mi|milieu|fin)\b(?:[\s-]+(?:du mois )?(?:de |d ))?[\s-]*" + MONTH + r"(?:\s+(\d{4}))?\b")
+MONTH_ONLY = re.compile(r"^(?:en |au mois de |au mois d |courant )?" + MONTH + r"(?:\s+(\d{4}))?$")
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+LAST_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r") (dernier|passe)\b")
+LAST_WEEK = re.compile(r"\bsemaine (derniere|passee)\b")
+LAST_MONTH = re.compile(r"\bmois (dernier|passe)\b")
+FILLER = re.compile(r"\b(je (l ?ai|les ai|lai) recu|je crois|je pense|recu|environ|a peu pres|vers|c etait"
+                    r"|ca fait|le courrier|la lettre|le mail|l e-?mail)\b")
+
+DATEPARSER_SETTINGS = {
+    "TIMEZONE": "Europe/Paris",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+    "PREFER_DATES_FROM": "past",
+    "DATE_ORDER": "DMY",
+}
+
+
+class Kind(Enum):
+    DATE = "date"
+    UNKNOWN = "unknown"
+    INVALID = "invalid"
+
+
+class Reason(Enum):
+    """Why a date is refused; the value names the response utter_date_<value>."""
+    NOT_UNDERSTOOD = "incomprise"
+    IMPOSSIBLE = "impossible"      # no such day: "le 45 mars", "31/02"
+    FUTURE = "future"
+    TOO_OLD = "trop_ancienne"
+
+
+@dataclass(frozen=True)
+class DateAnswer:
+    kind: Kind
+    value: Optional[date] = None
+    reason: Optional[Reason] = None
+    approximate: bool = False
+
+
+def today_in_paris(now: Optional[datetime] = None) -> date:
+    """The calendar day in Paris at `now` (an aware datetime; default: now)."""
+    return (now or datetime.now(PARIS)).astimezone(PARIS).date()
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, apostrophes and spaces normalised."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[’'`]", " ", plain).split())
+
+
+def parse_reception_date(text: str, today: Optional[date] = None) -> DateAnswer:
+    """Reads the day a letter or e-mail arrived; `today` defaults to today in Paris."""
+    today = today or today_in_paris()
+    folded = fold(text)
+    if UNKNOWN.search(folded):
+        return DateAnswer(Kind.UNKNOWN)
+    if ISO_DATE.match(folded):
+        return iso_date(folded, today)
+    if has_impossible_day(folded):
+        return invalid(Reason.IMPOSSIBLE)
+    weekday = last_weekday(folded, today)
+    if weekday:
+        return checked(weekday, today)
+    approximate = vague_date(folded, today)
+    if approximate:
+        return checked(approximate, today, approximate=True)
+    found = dateparser_date(folded, today)
+    return checked(found, today) if found else invalid(Reason.NOT_UNDERSTOOD)
+
+
+def invalid(reason: Reason) -> DateAnswer:
+    return DateAnswer(Kind.INVALID, reason=reason)
+
+
+def iso_date(text: str, today: date) -> DateAnswer:
+    try:
+        return checked(date.fromisoformat(text), today)
+    except ValueError:
+        return invalid(Reason.IMPOSSIBLE)
+
+
+def checked(value: date, today: date, approximate: bool = False) -> DateAnswer:
+    if value > today:
+        return invalid(Reason.FUTURE)
+    if today - value > MAX_AGE:
+        return invalid(Reason.TOO_OLD)
+    return DateAnswer(Kind.DATE, value, approximate=approximate)
+
+
+def has_impossible_day(folded: str) -> bool:
+    """True when the text names a day that no calendar has (dateparser would guess)."""
+    for day, month_name, year in DAY_MONTH_WORDS.findall(folded):
+        if not is_real_day(int(day), MONTHS.index(month_name) + 1, year):
+            return True
+    for day, month, year in DAY_MONTH_NUMBERS.findall(folded):
+        if not is_real_day(int(day), int(month), year):
+            return True
+    return False
+
+
+def is_real_day(day: int, month: int, year: str) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    leap_year = 2024  # without a year, 29 February may exist
+    full_year = (2000 + int(year) if len(year) == 2 else int(year)) if year else leap_year
+    return 1 <= day <= calendar.monthrange(full_year, month)[1]
+
+
+def last_weekday(folded: str, today: date) -> Optional[date]:
+    """"lundi dernier": the latest Monday before today (dateparser does not read it)."""
+    found = LAST_WEEKDAY.search(folded)
+    if not found:
+        return None
+    days_back = (today.weekday() - WEEKDAYS.index(found.group(1)) - 1) % 7 + 1
+    return today - timedelta(days=days_back)
+
+
+def vague_date(folded: str, today: date) -> Optional[date]:
+    """The earliest day meant by "début octobre", "octobre", "la semaine dernière"..."""
+    part = PART_OF_MONTH.search(folded)
+    if part:
+        return latest_past_month(MONTHS.index(part.group(2)) + 1, part.group(3), today).replace(
+            day=PART_OF_MONTH_FIRST_DAY[part.group(1)])
+    month_only = MONTH_ONLY.match(folded)
+    if month_only:
+        return latest_past_month(MONTHS.index(month_only.group(1)) + 1, month_only.group(2), today)
+    if LAST_WEEK.search(folded):
+        return today - timedelta(days=today.weekday() + 7)
+    if LAST_MONTH.search(folded):
+        return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return None
+
+
+def latest_past_month(month: int, year: str, today: date) -> date:
+    """First day of that month: in the given year, else the latest one not in the future."""
+    if year:
+        return date(int(year), month, 1)
+    return date(today.year if month <= today.month else today.year - 1, month, 1)
+
+
+def dateparser_date(folded: str, today: date) -> Optional[date]:
+    settings = dict(DATEPARSER_SETTINGS, RELATIVE_BASE=datetime.combine(today, datetime.min.time()))
+    cleaned = " ".join(FILLER.sub(" ", folded).split())
+    parsed = dateparser.parse(cleaned, languages=["fr"], settings=settings)
+    if parsed is None:
+        found = search_dates(folded, languages=["fr"], settings=settings) or []
+        parsed = min((d for _, d in found), default=None)  # the earliest: never a late deadline
+    return parsed.astimezone(PARIS).date() if parsed else None
