@@ -9,12 +9,21 @@ from tests.content import ROOT
 CONVERSATIONS = ROOT / "tests" / "conversations"
 
 
+def conversation_tests() -> list:
+    return [
+        story
+        for path in CONVERSATIONS.glob("*.yml")
+        for story in yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]
+    ]
+
+
 def intents_in_conversation_tests() -> set:
-    intents = set()
-    for path in CONVERSATIONS.glob("*.yml"):
-        for story in yaml.safe_load(path.read_text(encoding="utf-8"))["stories"]:
-            intents |= {step["intent"] for step in story["steps"] if "intent" in step}
-    return intents
+    return {step["intent"] for story in conversation_tests() for step in story["steps"] if "intent" in step}
+
+
+def test_rasa_reads_every_conversation_test_file():
+    # Rasa only evaluates story files whose name starts with "test_".
+    assert all(path.name.startswith("test_") for path in CONVERSATIONS.glob("*.yml"))
 
 
 def test_every_topic_has_a_conversation_test():
@@ -29,4 +38,6 @@ def test_conversations_go_as_written():
          "--fail-on-prediction-errors"],
         cwd=ROOT, capture_output=True, text=True,
     )
-    assert result.returncode == 0, result.stdout[-5000:] + result.stderr[-5000:]
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-10000:]
+    assert f"Evaluating {len(conversation_tests())} stories" in output, output[-10000:]
