@@ -1,4 +1,5 @@
 """Conversation tests (tests/conversations/*.yml), run by `rasa test core`."""
+import os
 import subprocess
 
 import yaml
@@ -37,6 +38,8 @@ def test_conversations_go_as_written():
          "--model", str(evaluation.MODEL), "--out", str(ROOT / "reports" / "conversations"),
          "--fail-on-prediction-errors"],
         cwd=ROOT, capture_output=True, text=True,
+        # Loading the agent in-process sets LOG_LEVEL; the story count is logged at INFO.
+        env=dict(os.environ, LOG_LEVEL="INFO"),
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-10000:]
