@@ -54,8 +54,8 @@ def nir_spans(text: Text) -> Iterator[Span]:
 
 
 def phone_spans(text: Text) -> Iterator[Span]:
-    """Valid phone numbers; a number without country code is read as French."""
-    for match in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.VALID):
+    """Phone numbers of a possible length; one without country code is read as French."""
+    for match in phonenumbers.PhoneNumberMatcher(text, "FR", leniency=phonenumbers.Leniency.POSSIBLE):
         yield match.start, match.end
 
 
