@@ -3,7 +3,9 @@ import json
 import os
 import signal
 import subprocess
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -68,6 +70,32 @@ def test_without_action_server_the_user_is_told_and_the_faq_still_works(parts):
     assert "3422" in reply and "pour le moment" in reply
     assert time.monotonic() - started < 15
     assert FAQ_ANSWER in say(parts["assistant"], "faq-only", FAQ)
+
+
+class SlowActionServer(BaseHTTPRequestHandler):
+    """Takes longer than the 5 s allowed before it answers anything."""
+
+    def do_POST(self):
+        time.sleep(20)
+        self.send_response(500)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def test_a_slow_action_server_is_given_up_after_5_seconds(tmp_path):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), SlowActionServer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    assistant = stack.start(tmp_path, f"http://127.0.0.1:{server.server_port}/webhook")
+    try:
+        started = time.monotonic()
+        reply = say(assistant, "slow", START_PROCEDURE)
+        assert "3422" in reply and time.monotonic() - started < 12
+        assert FAQ_ANSWER in say(assistant, "slow-faq", FAQ)
+    finally:
+        assistant.stop()
+        server.shutdown()
 
 
 def test_an_unwritable_database_stops_the_start_with_the_setting_to_fix(tmp_path):

@@ -176,3 +176,14 @@ def test_ordinary_messages_reach_the_assistant_unchanged(debug_stack):
         rows = db.execute("SELECT sender_id, data FROM events WHERE type_name = 'user' AND sender_id LIKE 'ordinary-%'")
         stored = {sender: json.loads(data)["text"] for sender, data in rows}
     assert stored == {f"ordinary-{i}": message for i, message in enumerate(messages)}
+
+
+def test_the_rest_channel_masks_too(debug_stack):
+    samples = personal_data.personal_samples(9, seed=11)
+    for i, sample in enumerate(samples):
+        status, replies = post(f"http://127.0.0.1:{debug_stack.rasa_port}/webhooks/rest/webhook",
+                               json.dumps({"sender": f"rest-{i}", "message": sample.message}).encode())
+        assert status == 200 and replies
+    assert debug_stack.events("rest-0").count("user") == 1
+    stored, logged = debug_stack.db.read_bytes(), debug_stack.output().encode()
+    assert [s for sample in samples for s in variants(sample.secret) if s.encode() in stored + logged] == []
