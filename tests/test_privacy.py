@@ -166,6 +166,14 @@ def test_no_personal_data_reaches_the_database_or_the_logs(debug_stack):
     assert leaks == []
 
 
+def test_the_notice_comes_once_when_the_message_is_only_personal_data(debug_stack):
+    status, replies = post(debug_stack.chat_url + "message", json.dumps(
+        {"sender": "only-data", "message": "mon numéro de sécurité sociale 1 85 05 75 006 084 75"}).encode())
+    texts = [reply.get("text", "") for reply in replies]
+    assert status == 200 and texts[0].startswith(NOTICE_START)
+    assert sum(text.startswith(NOTICE_START) for text in texts) == 1
+
+
 def test_ordinary_messages_reach_the_assistant_unchanged(debug_stack):
     messages = personal_data.ordinary_messages(100)
     for i, message in enumerate(messages):

@@ -134,8 +134,11 @@ class WebChatInput(InputChannel):
             )
         )
         replies = collector.messages
-        if redaction.masked and privacy_notice and privacy_notice not in (r.get("text") for r in replies):
-            replies.insert(0, bot_message(sender, privacy_notice))
+        if redaction.masked and privacy_notice:
+            # Like Rasa's own messages: one per paragraph; not twice if the assistant said it.
+            notice = [bot_message(sender, part) for part in privacy_notice.strip().split("\n\n")]
+            if notice[0]["text"] not in (reply.get("text") for reply in replies):
+                replies[:0] = notice
         return replies or [bot_message(sender, NO_ANSWER)]
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
