@@ -1,7 +1,8 @@
 """Finds personal data in a message and replaces it with a placeholder.
 
-Nothing typed into the chat is kept as is: the channel and the tracker store
-both pass user text through `redact` before anything else sees it.
+Nothing typed into the chat is kept as is: the channels (web chat, REST) pass
+user text through `redact` before anything else sees it, and the tracker
+store does it again before saving.
 """
 import re
 from typing import Callable, Iterator, List, NamedTuple, Text, Tuple
