@@ -3,7 +3,7 @@ import json
 import sqlite3
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from tests.test_web_channel import post
 from webchat.channel import MAX_BODY_BYTES, MESSAGES_PER_MINUTE, TOO_LONG
@@ -91,7 +91,7 @@ bodies = st.one_of(
 )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=100, deadline=None)
 @given(body=bodies)
 def test_any_body_gets_a_reply_or_a_clear_4xx_never_a_5xx(web_stack, body):
     status, answer = post(web_stack.chat_url + "message", body)
