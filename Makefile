@@ -16,12 +16,15 @@ export RASA_PORT           ?= 5005
 export ACTION_PORT         ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 export SQLITE_TRACKER_DB   ?= var/conversations.db
-# Websites allowed to embed the chat widget (space-separated origins, or *).
-export WEBCHAT_ORIGINS     ?= *
+# Other websites allowed to embed the chat widget (space-separated origins).
+# Empty: only the assistant's own pages.
+export WEBCHAT_ORIGINS     ?=
+# Days a conversation is kept; `make purge` deletes older ones.
+export RETENTION_DAYS      ?= 30
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 
-.PHONY: help install browser-deps run test train validate eval crossval clean
+.PHONY: help install browser-deps run test train validate eval crossval purge clean
 
 help:
 	@echo "make run       start the assistant (sets everything up on first use)"
@@ -30,6 +33,7 @@ help:
 	@echo "make validate  check the training data and domain"
 	@echo "make eval      per-topic scores on the public test set (reports/eval/)"
 	@echo "make crossval  3-fold cross-validation on our own examples (reports/crossval/)"
+	@echo "make purge     delete conversations older than RETENTION_DAYS (30)"
 	@echo "make browser-deps  install the accessibility checker for the browser tests (npm ci)"
 
 $(STAMP): requirements.txt
@@ -70,6 +74,9 @@ run: train
 
 test: validate train browser-deps
 	$(PY) -m pytest
+
+purge: $(STAMP)
+	@$(PY) -W ignore::DeprecationWarning -m webchat.purge
 
 clean:
 	rm -rf models reports var .rasa tests/browser/node_modules

@@ -4,9 +4,30 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Settings come from the environment; the Makefile gives the defaults.
-: "${MODEL:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}" "${WEBCHAT_ORIGINS:?}"
-mkdir -p "$(dirname "$SQLITE_TRACKER_DB")"
-read -ra origins <<< "$WEBCHAT_ORIGINS"  # one word each; no glob expansion of *
+: "${MODEL:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}"
+mkdir -p "$(dirname "$SQLITE_TRACKER_DB")" 2>/dev/null && touch "$SQLITE_TRACKER_DB" 2>/dev/null || {
+  echo "error: cannot write the conversation database '$SQLITE_TRACKER_DB';" \
+       "set SQLITE_TRACKER_DB to a file in a writable folder" >&2
+  exit 1
+}
+
+# Cross-origin access (CORS): only the websites listed in WEBCHAT_ORIGINS.
+rasa_options=()
+read -ra origins <<< "${WEBCHAT_ORIGINS:-}"  # one word each; no glob expansion of *
+[ ${#origins[@]} -eq 0 ] || rasa_options+=(--cors "${origins[@]}")
+
+# Rasa's HTTP API (conversations, model…): off unless asked, and then only with a token.
+if [ "${RASA_ENABLE_API:-0}" = 1 ]; then
+  [ -n "${RASA_API_TOKEN:-}" ] || {
+    echo "error: RASA_ENABLE_API=1 needs RASA_API_TOKEN (the token every API call must give)" >&2
+    exit 1
+  }
+  rasa_options+=(--enable-api --auth-token "$RASA_API_TOKEN")
+fi
+
+# RASA_LOG_LEVEL=DEBUG logs everything (personal data is masked before any log).
+log_options=()
+[ "${RASA_LOG_LEVEL:-INFO}" != DEBUG ] || log_options=(--debug)
 
 pids=()
 stop() {
@@ -17,10 +38,10 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
+.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" "${log_options[@]}" &
 pids+=($!)
-.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" \
-  --credentials credentials.yml --endpoints endpoints.yml --cors "${origins[@]}" &
+.venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" "${log_options[@]}" \
+  --credentials credentials.yml --endpoints endpoints.yml "${rasa_options[@]}" &
 pids+=($!)
 
 url="http://localhost:${RASA_PORT}"

@@ -20,9 +20,17 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(scope="session")
-def web_stack(tmp_path_factory):
+def other_site_port():
+    """The port of a website, on another origin, allowed to embed the widget."""
+    return stack.free_port()
+
+
+@pytest.fixture(scope="session")
+def web_stack(tmp_path_factory, other_site_port):
     """One running assistant (`make run`) shared by the web chat tests."""
-    started = stack.start(tmp_path_factory.mktemp("web"))
+    started = stack.start(
+        tmp_path_factory.mktemp("web"), WEBCHAT_ORIGINS=f"http://localhost:{other_site_port}"
+    )
     yield started
     started.stop()
 

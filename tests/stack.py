@@ -7,7 +7,7 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import List
+from typing import Dict, List
 
 from tests.content import ROOT
 
@@ -53,10 +53,11 @@ class Stack:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
-def start(folder: Path, action_endpoint_url: str = "") -> Stack:
+def start(folder: Path, action_endpoint_url: str = "", **settings: str) -> Stack:
     """Runs `make run` and waits until it says it is ready.
 
-    action_endpoint_url, when given, replaces the address of the action server."""
+    action_endpoint_url, when given, replaces the address of the action server;
+    settings are more environment variables (WEBCHAT_ORIGINS="…", RASA_LOG_LEVEL="DEBUG"…)."""
     rasa_port, action_port = free_port(), free_port()
     db, log = folder / "conversations.db", folder / "run.log"
     env = dict(
@@ -64,8 +65,11 @@ def start(folder: Path, action_endpoint_url: str = "") -> Stack:
         RASA_PORT=str(rasa_port),
         ACTION_PORT=str(action_port),
         SQLITE_TRACKER_DB=str(db),
+        **settings,
     )
-    env.pop("ACTION_ENDPOINT_URL", None)
+    for name in ("ACTION_ENDPOINT_URL", "WEBCHAT_ORIGINS", "RASA_ENABLE_API", "RASA_LOG_LEVEL"):
+        if name not in settings:
+            env.pop(name, None)
     if action_endpoint_url:
         env["ACTION_ENDPOINT_URL"] = action_endpoint_url
     with log.open("w") as sink:

@@ -263,5 +263,6 @@ def test_without_the_action_server_answers_still_come_and_the_rest_is_explained(
     log = page.get_by_role("log")
     expect(log.get_by_text(ANSWER)).to_be_visible()
     ask(page, "quel temps fera-t-il demain à Lyon ?")  # answered by a custom action
-    expect(log.locator(".mes-msg").last).to_contain_text("Je n'ai pas de réponse pour le moment")
+    expect(log.get_by_text("Je ne peux pas vous répondre pour le moment.")).to_be_visible()
+    expect(log.locator(".mes-msg").last).to_contain_text("appeler le 3422")
     expect(page.get_by_role("status")).to_have_text("")

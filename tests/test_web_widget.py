@@ -59,8 +59,8 @@ def test_styles_do_not_leak_either_way(page, web_stack):
 
 
 @pytest.fixture
-def other_website(tmp_path, web_stack):
-    """A town page served from another origin, embedding the widget from ours."""
+def other_website(tmp_path, web_stack, other_site_port):
+    """A town page served from another origin (allowed by WEBCHAT_ORIGINS), embedding the widget."""
     (tmp_path / "mairie.html").write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mairie</title></head>'
         '<body><main><h1>Mairie</h1></main>'
@@ -68,7 +68,7 @@ def other_website(tmp_path, web_stack):
         f' data-welcome="{WELCOME}" data-server="{web_stack.chat_url}"></script></body></html>'
     )
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = ThreadingHTTPServer(("127.0.0.1", other_site_port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://localhost:{server.server_port}/mairie.html"
     server.shutdown()

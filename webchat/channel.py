@@ -4,11 +4,18 @@ Routes, under /chat (Rasa mounts channels at urljoin("/webhooks/", url_prefix)):
   POST /chat/message  {"sender": str, "message": str} -> list of bot messages
   POST /chat/end      {"sender": str}                 -> ends that conversation
   GET  /chat/         the kiosk page; other files of web/ by name
+
+Limits: bodies over 64 KB get 413, more than 30 messages a minute from one
+sender get 429, other bad requests 400, each with a French "error". A message
+over 1,000 characters is not read: the reply is one bot message asking for a
+shorter one. Personal data is masked (webchat/privacy.py) before the message
+goes further; the reply then starts with utter_donnees_personnelles.
 """
 import json
 import logging
+import unicodedata
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, Text, Tuple
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -16,10 +23,31 @@ from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
+from webchat.privacy import redact
+from webchat.rate_limit import RateLimiter
+
 logger = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 END_SESSION_MESSAGE = "/restart"
+MAX_BODY_BYTES = 64 * 1024
+MAX_MESSAGE_CHARS = 1000
+MAX_SENDER_CHARS = 128
+MESSAGES_PER_MINUTE = 30
+PRIVACY_NOTICE = "utter_donnees_personnelles"
+MASKED_METADATA = {"donnees_masquees": True}
+
+TOO_LONG = (
+    "Votre message est trop long : 1 000 caractères au plus.\n\n"
+    "Posez votre question en quelques mots, s'il vous plaît."
+)
+NO_ANSWER = (
+    "Je ne peux pas vous répondre pour le moment.\n\n"
+    "Réessayez dans un moment. Vous pouvez aussi appeler le 3422, "
+    "le numéro de l'Assurance Maladie."
+)
+TOO_BIG = "La requête est trop grande."
+TOO_MANY = "Vous envoyez trop de messages. Attendez une minute, puis réessayez."
 # Our pages run only our own files: no inline script, no other site.
 PAGE_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; object-src 'none'; "
@@ -34,10 +62,20 @@ class BadRequest(Exception):
     """A request the channel refuses; its text is shown to the user, in French."""
 
 
+def clean_text(value: Text, name: Text) -> Text:
+    """Drops control characters (not line breaks); refuses lone surrogates."""
+    if any(unicodedata.category(char) == "Cs" for char in value):
+        raise BadRequest(f"Le champ « {name} » contient des caractères invalides.")
+    return "".join(
+        char for char in value
+        if char in "\n\t" or unicodedata.category(char) != "Cc"
+    )
+
+
 def read_fields(request: Request, names: Tuple[Text, ...]) -> Dict[Text, Text]:
     """Returns the named string fields of a JSON object body, or raises BadRequest."""
     try:
-        body = json.loads(request.body or b"")
+        body = json.loads((request.body or b"").decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
         raise BadRequest("La requête doit être un objet JSON valide.")
     if not isinstance(body, dict):
@@ -45,10 +83,25 @@ def read_fields(request: Request, names: Tuple[Text, ...]) -> Dict[Text, Text]:
     fields = {}
     for name in names:
         value = body.get(name)
+        if isinstance(value, str):
+            value = clean_text(value, name)
         if not isinstance(value, str) or not value.strip():
             raise BadRequest(f"Le champ « {name} » doit être un texte non vide.")
         fields[name] = value
+    if len(fields.get("sender", "")) > MAX_SENDER_CHARS:
+        raise BadRequest(f"Le champ « sender » doit avoir {MAX_SENDER_CHARS} caractères au plus.")
     return fields
+
+
+def bot_message(sender: Text, text: Text) -> Dict[Text, Any]:
+    return {"recipient_id": sender, "text": text}
+
+
+def response_text(request: Request, name: Text) -> Optional[Text]:
+    """The text of a response of the loaded model's domain (None before a model is loaded)."""
+    agent = getattr(request.app.ctx, "agent", None)
+    variations = agent.domain.responses.get(name) if agent and agent.domain else None
+    return variations[0].get("text") if variations else None
 
 
 class WebChatInput(InputChannel):
@@ -62,36 +115,58 @@ class WebChatInput(InputChannel):
         return "/chat"
 
     async def handle_message(
-        self, on_new_message: OnNewMessage, sender: Text, text: Text
+        self,
+        on_new_message: OnNewMessage,
+        sender: Text,
+        text: Text,
+        privacy_notice: Optional[Text] = None,
     ) -> List[Dict[Text, Any]]:
-        """The one path every message takes to the assistant; returns its replies."""
+        """The one path every message takes to the assistant; returns its replies.
+
+        Personal data is masked first; the replies then start with
+        privacy_notice (once). Never returns an empty list."""
+        redaction = redact(text)
         collector = CollectingOutputChannel()
         await on_new_message(
-            UserMessage(text, collector, sender, input_channel=self.name())
+            UserMessage(
+                redaction.text, collector, sender, input_channel=self.name(),
+                metadata=MASKED_METADATA if redaction.masked else None,
+            )
         )
-        return collector.messages
+        replies = collector.messages
+        if redaction.masked and privacy_notice:
+            # Like Rasa's own messages: one per paragraph; not twice if the assistant said it.
+            notice = [bot_message(sender, part) for part in privacy_notice.strip().split("\n\n")]
+            if notice[0]["text"] not in (reply.get("text") for reply in replies):
+                replies[:0] = notice
+        return replies or [bot_message(sender, NO_ANSWER)]
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         chat = Blueprint("webchat", __name__)
+        limiter = RateLimiter(MESSAGES_PER_MINUTE)
 
         async def answer(
             request: Request, names: Tuple[Text, ...], fixed_message: Text = ""
         ) -> HTTPResponse:
             """Replies to a request with the fields `names`; /end has a fixed message."""
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return response.json({"error": TOO_BIG}, status=413)
             try:
                 fields = read_fields(request, names)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
+            sender, text = fields["sender"], fields.get("message", fixed_message)
+            if not fixed_message and not limiter.allow(sender):
+                return response.json({"error": TOO_MANY}, status=429)
+            if len(text) > MAX_MESSAGE_CHARS:
+                return response.json([bot_message(sender, TOO_LONG)])
             try:
                 replies = await self.handle_message(
-                    on_new_message, fields["sender"], fields.get("message", fixed_message)
+                    on_new_message, sender, text, response_text(request, PRIVACY_NOTICE)
                 )
             except Exception:
                 logger.exception("webchat: the assistant failed to answer")
-                return response.json(
-                    {"error": "L'assistant a un problème. Réessayez dans un moment."},
-                    status=500,
-                )
+                replies = [bot_message(sender, NO_ANSWER)]
             return response.json(replies)
 
         @chat.route("/message", methods=["POST"])

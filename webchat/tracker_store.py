@@ -1,0 +1,63 @@
+"""The SQL tracker store, with personal data removed before anything is saved.
+
+endpoints.yml selects it (`type: webchat.tracker_store.RedactingSQLTrackerStore`),
+so every channel, the REST one too, goes through `redact` before the database.
+"""
+import sqlite3
+from pathlib import Path
+from typing import Any, Dict, Text
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from webchat.privacy import redact
+
+DB_SETTING = "SQLITE_TRACKER_DB"
+
+
+class TrackerStoreUnavailable(RuntimeError):
+    """The conversation database cannot be opened; the message names the setting."""
+
+
+def check_sqlite_file(db: Text) -> None:
+    """Fails at once with a clear message, where Rasa would retry forever."""
+    try:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+        sqlite3.connect(db).close()
+    except (OSError, sqlite3.Error) as error:
+        raise TrackerStoreUnavailable(
+            f"Cannot open the conversation database '{db}' ({error}). "
+            f"Set {DB_SETTING} to a file in a writable folder."
+        ) from None
+
+
+def redact_text_fields(data: Dict[Text, Any]) -> None:
+    """Redacts, in place, the "text" and "value" strings of a dict."""
+    for key in ("text", "value"):
+        if isinstance(data.get(key), str):
+            data[key] = redact(data[key]).text
+
+
+def redact_tracker(tracker: DialogueStateTracker) -> None:
+    """Redacts the user's words and the slots filled from them, in place."""
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            if event.text:
+                event.text = redact(event.text).text
+            redact_text_fields(event.parse_data)
+            for entity in event.entities + event.parse_data.get("entities", []):
+                redact_text_fields(entity)
+        elif isinstance(event, SlotSet) and isinstance(event.value, str):
+            event.value = redact(event.value).text
+
+
+class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, dialect: Text = "sqlite", db: Text = "rasa.db", **kwargs: Any) -> None:
+        if dialect == "sqlite":
+            check_sqlite_file(db)
+        super().__init__(dialect=dialect, db=db, **kwargs)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        redact_tracker(tracker)
+        await super().save(tracker)
