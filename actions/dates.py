@@ -24,6 +24,11 @@ MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
           "aout", "septembre", "octobre", "novembre", "decembre"]
 MONTH = "(" + "|".join(MONTHS) + ")"
 PART_OF_MONTH_FIRST_DAY = {"debut": 1, "mi": 11, "milieu": 11, "fin": 21}
+# Short month names after a day ("le 3 mar", "12 sept."); dateparser reads "mar" as mardi.
+SHORT_MONTHS = {"janv": "janvier", "jan": "janvier", "fev": "fevrier", "fevr": "fevrier",
+                "mar": "mars", "avr": "avril", "juil": "juillet", "sep": "septembre",
+                "sept": "septembre", "oct": "octobre", "nov": "novembre", "dec": "decembre"}
+DAY_SHORT_MONTH = re.compile(r"\b(\d{1,2}(?:er)?) (" + "|".join(SHORT_MONTHS) + r")\b\.?")
 
 UNKNOWN = re.compile(r"\b(sais (pas|plus|pu)|sai pa|souviens (pas|plus)|rappelle (pas|plus)"
                      r"|aucune idee|ne sais|oublie|j ?sais pas|jsp|inconnue?)\b")
@@ -84,7 +89,7 @@ def fold(text: str) -> str:
 def parse_reception_date(text: str, today: Optional[date] = None) -> DateAnswer:
     """Reads the day a letter or e-mail arrived; `today` defaults to today in Paris."""
     today = today or today_in_paris()
-    folded = fold(text)
+    folded = DAY_SHORT_MONTH.sub(lambda m: f"{m[1]} {SHORT_MONTHS[m[2]]}", fold(text))
     if UNKNOWN.search(folded):
         return DateAnswer(Kind.UNKNOWN)
     if ISO_DATE.match(folded):

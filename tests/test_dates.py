@@ -26,6 +26,10 @@ TODAY = date(2026, 11, 27)  # a Friday
     ("il y a 3 semaines je crois", date(2026, 11, 6)),
     ("Il Y A 10 JOURS", date(2026, 11, 17)),
     ("2026-11-13", date(2026, 11, 13)),  # the value kept in the slot
+    ("le 3 mar", date(2026, 3, 3)),  # short month name, not "mardi 3"
+    ("12 sept.", date(2026, 9, 12)),
+    ("le 1er oct", date(2026, 10, 1)),
+    ("reçu le 20 nov 2026", date(2026, 11, 20)),
 ])
 def test_exact_dates(text, expected):
     assert parse_reception_date(text, TODAY) == DateAnswer(Kind.DATE, expected)
