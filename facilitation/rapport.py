@@ -105,9 +105,9 @@ class Report:
 
     def rejected_groups(self) -> List[dict]:
         """Similar unanswered messages together, the largest group first."""
-        reasons: Dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        reasons: Dict[str, set] = collections.defaultdict(set)
         for message in self.rejected:
-            reasons[message.text][REJECTION_LABELS[message.topic]] += 1
+            reasons[message.text].add(REJECTION_LABELS[message.topic])
         groups = group_similar([m.text for m in self.rejected], key=fold)
         return [
             {
@@ -128,6 +128,11 @@ def store_url() -> str:
     return f"sqlite:///{db}"
 
 
+def safe(url: str) -> str:
+    """The database address without its password."""
+    return sa.engine.make_url(url).render_as_string(hide_password=True)
+
+
 def read_messages(url: str) -> List[Message]:
     """The users' messages, oldest first, with the topic the assistant understood."""
     engine = sa.create_engine(url)
@@ -139,7 +144,10 @@ def read_messages(url: str) -> List[Message]:
                 "SELECT sender_id, timestamp, data FROM events WHERE type_name = 'user' ORDER BY timestamp, id"
             )).fetchall()
     except sa.exc.SQLAlchemyError as error:
-        raise StoreUnavailable(f"cannot read the conversations ({error.__class__.__name__}: {error})") from None
+        raise StoreUnavailable(
+            f"cannot read the conversations at {safe(url)} ({str(error).splitlines()[0]}): "
+            "check TRACKER_STORE_URL or SQLITE_TRACKER_DB"
+        ) from None
     finally:
         engine.dispose()
     messages = []
@@ -163,7 +171,7 @@ def chart(days: List[Day]) -> str:
     pyplot.rcParams.update({"svg.hashsalt": "rapport", "font.size": 9})  # same SVG for the same data
     labels = [d.day.strftime("%d/%m") for d in days]
     answered = [d.messages - d.rejected for d in days]
-    figure, axes = pyplot.subplots(figsize=(max(4.0, 0.45 * len(days) + 1.5), 2.8))
+    figure, axes = pyplot.subplots(figsize=(min(12.0, max(4.0, 0.45 * len(days) + 1.5)), 2.8))
     axes.bar(labels, answered, color="#0b4f8a", label="messages compris")
     axes.bar(labels, [d.rejected for d in days], bottom=answered, color="#d9822b", label="messages sans réponse")
     axes.set_ylabel("messages")
@@ -194,7 +202,7 @@ def render_html(report: Report, generated: datetime.datetime) -> str:
 
 def build(url: Optional[str] = None, output: Path = OUTPUT) -> Report:
     url = url or store_url()
-    report = Report(sa.engine.make_url(url).render_as_string(hide_password=True), read_messages(url))
+    report = Report(safe(url), read_messages(url))
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(render_html(report, datetime.datetime.now(TIMEZONE)), encoding="utf-8")
     return report
