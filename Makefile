@@ -24,7 +24,7 @@ export RETENTION_DAYS      ?= 30
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 
-.PHONY: help install browser-deps run test train validate eval crossval purge clean
+.PHONY: help install browser-deps run test train validate eval crossval purge fiche rapport clean
 
 help:
 	@echo "make run       start the assistant (sets everything up on first use)"
@@ -34,6 +34,8 @@ help:
 	@echo "make eval      per-topic scores on the public test set (reports/eval/)"
 	@echo "make crossval  3-fold cross-validation on our own examples (reports/crossval/)"
 	@echo "make purge     delete conversations older than RETENTION_DAYS (30)"
+	@echo "make fiche     printable sheet of the answers and the workshop timeline (reports/fiche/)"
+	@echo "make rapport   report on the questions asked and left unanswered (reports/rapport/)"
 	@echo "make browser-deps  install the accessibility checker for the browser tests (npm ci)"
 
 $(STAMP): requirements.txt
@@ -77,6 +79,12 @@ test: validate train browser-deps
 
 purge: $(STAMP)
 	@$(PY) -W ignore::DeprecationWarning -m webchat.purge
+
+fiche: $(STAMP)
+	@$(PY) -m facilitation.fiche
+
+rapport: $(STAMP)
+	@$(PY) -W ignore::DeprecationWarning -m facilitation.rapport
 
 clean:
 	rm -rf models reports var .rasa tests/browser/node_modules

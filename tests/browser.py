@@ -4,13 +4,9 @@ from typing import List
 
 from playwright.sync_api import Page
 
+from facilitation.pdf import CHROMIUM, CHROMIUM_ARGS  # noqa: F401 (Debian's; never downloaded)
 from tests.content import ROOT
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's; tests never download a browser
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 AXE_SCRIPT = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = ROOT / "docs"

@@ -1,42 +1,15 @@
-"""Reads the content contract (shared/knowledge/topics.yml) and our answers."""
-import os
-import unicodedata
-from pathlib import Path
-from typing import Dict, List
+"""Reads the content contract (shared/knowledge/topics.yml), our answers and the test set."""
+from typing import List
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("MES_SHARED_DIR", ROOT.parent / "shared"))
-TOPICS_FILE = SHARED / "knowledge" / "topics.yml"
+from facilitation.content import ROOT, SHARED, fold, intent_name, load_responses, load_topics  # noqa: F401
+
 TEST_SET_FILE = SHARED / "eval" / "public.yml"
 
-RETRIEVAL_INTENT = "faq"
-FAQ_GROUPS = ("rassurer", "decouvrir")  # answered as faq/<id>; other groups are intents
 THEME_GROUPS = {"rassurer": "rassurer", "decouvrir": "decouvrir", "creer": "demarches", "refuser": "demarches"}
-
-
-def load_topics() -> List[dict]:
-    return yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))["topics"]
 
 
 def load_test_set() -> List[dict]:
     return yaml.safe_load(TEST_SET_FILE.read_text(encoding="utf-8"))["messages"]
 
-
-def load_responses() -> Dict[str, List[dict]]:
-    responses: Dict[str, List[dict]] = {}
-    for path in sorted((ROOT / "data" / "responses").glob("*.yml")):
-        responses.update(yaml.safe_load(path.read_text(encoding="utf-8"))["responses"])
-    return responses
-
-
-def intent_name(topic: dict) -> str:
-    """The intent a topic is trained as: faq/<id> for FAQ groups, else the id."""
-    return f"{RETRIEVAL_INTENT}/{topic['id']}" if topic["group"] in FAQ_GROUPS else topic["id"]
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: must_mention patterns are matched this way."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

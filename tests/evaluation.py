@@ -16,6 +16,7 @@ from typing import Dict, List, Tuple
 import pytest
 import yaml
 
+from facilitation.content import REJECTED, topic_of
 from tests.content import ROOT, intent_name, load_test_set, load_topics
 
 MODEL = ROOT / "models" / "mes.tar.gz"
@@ -23,18 +24,7 @@ REPORT_DIR = ROOT / "reports" / "eval"
 
 SUMMARY_KEY = pytest.StashKey[str]()  # figures shown at the end of a pytest run
 
-# Answered with the polite redirect or the honest "je ne sais pas encore".
-REJECTED = {"hors_sujet", "hors_liste", "nlu_fallback"}
 NOT_A_TOPIC = {"hors_sujet", "hors_liste"}
-
-
-def topic_of(parse: dict) -> str:
-    """The topic id of a parse result: the intent, or the key after the slash."""
-    intent = parse["intent"]["name"]
-    selected = parse.get("response_selector", {}).get(intent)
-    if selected:
-        return selected["response"]["intent_response_key"].split("/", 1)[1]
-    return intent
 
 
 def load_agent(model: Path = MODEL):
