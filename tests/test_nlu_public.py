@@ -11,7 +11,6 @@ def scores(agent, pytestconfig):
     return result
 
 
-@pytest.mark.xfail(reason="open in issue 2: 88.2 % (82/93) measured on 2026-11-27, goal 90 %", strict=False)
 def test_in_scope_topics_are_recognised(scores):
     assert scores.in_scope_accuracy >= 0.90
 
