@@ -1,8 +1,9 @@
 """Several servers share PostgreSQL and Redis (README, "Déploiement à grande échelle").
 
 Two assistants started by `make run` with the same model, database and locks
-answer 20 conversations at once, whose turns alternate between them; each
-conversation is then read back from PostgreSQL.
+answer 20 conversations at once, whose turns alternate between them; then
+every conversation gets two messages at the same moment, one on each server.
+Each conversation is read back from PostgreSQL.
 """
 import json
 import os
@@ -27,7 +28,9 @@ POSTGRESQL_URL = "postgresql://postgres@127.0.0.1:5432/test"
 REDIS_URL = "redis://127.0.0.1:6379/1"
 CONVERSATIONS = 20
 TURNS = ["Bonjour", "Mes données sont stockées où ?", "C'est sécurisé ?", "Qui peut voir mes documents ?"]
-AT_ONCE = ["Comment créer mon espace ?", "Merci beaucoup"]  # sent together, one to each server
+# Sent together, one to each server; both call the action server, so that two
+# servers working on one conversation without a shared lock would overlap.
+AT_ONCE = ["Quel temps fera-t-il demain à Lyon ?", "raconte-moi une blague"]
 LOCK_FAILURES = ("LockError", "Could not acquire lock", "Error while acquiring lock")
 
 
@@ -75,17 +78,9 @@ def say(server: stack.Stack, sender: str, message: str) -> str:
     return "\n\n".join(reply.get("text", "") for reply in replies)
 
 
-def converse(servers: List[stack.Stack], sender: str, first: int) -> Dict[str, str]:
-    """Turns alternate between the servers; then two messages arrive at once, one on each.
-
-    Returns the reply to each message."""
-    replies = {}
-    for turn, message in enumerate(TURNS):
-        replies[message] = say(servers[(first + turn) % 2], sender, message)
-    with ThreadPoolExecutor(2) as pool:
-        together = pool.map(say, servers, [sender] * 2, AT_ONCE)
-        replies.update(zip(AT_ONCE, together))
-    return replies
+def alternate(servers: List[stack.Stack], sender: str, first: int) -> Dict[str, str]:
+    """Sends TURNS one after the other, to each server in turn; returns the reply to each."""
+    return {message: say(servers[(first + turn) % 2], sender, message) for turn, message in enumerate(TURNS)}
 
 
 def stored_turns(store: RedactingSQLTrackerStore, sender: str):
@@ -109,7 +104,12 @@ def stored_turns(store: RedactingSQLTrackerStore, sender: str):
 def test_conversations_alternating_between_two_servers_are_stored_whole_and_in_order(servers, store, schema):
     senders = [f"{schema}-{i}" for i in range(CONVERSATIONS)]
     with ThreadPoolExecutor(CONVERSATIONS) as pool:
-        replies = list(pool.map(converse, [servers] * CONVERSATIONS, senders, [i % 2 for i in range(CONVERSATIONS)]))
+        replies = list(pool.map(alternate, [servers] * CONVERSATIONS, senders, [i % 2 for i in range(CONVERSATIONS)]))
+    with ThreadPoolExecutor(2 * CONVERSATIONS) as pool:
+        together = list(pool.map(say, servers * CONVERSATIONS, [s for s in senders for _ in AT_ONCE],
+                                 AT_ONCE * CONVERSATIONS))
+    for i, sent in enumerate(replies):
+        sent.update(zip(AT_ONCE, together[2 * i:2 * i + 2]))
 
     for sender, sent in zip(senders, replies):
         assert NO_ANSWER not in sent.values(), sender
