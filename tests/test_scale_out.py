@@ -15,13 +15,15 @@ from typing import Dict, List
 
 import pytest
 import sqlalchemy as sa
+from rasa.core.lock_store import RedisLockStore
+from rasa.utils.endpoints import EndpointConfig
 
 from tests import stack
 from tests.content import ROOT
 from tests.test_exposure import make_run
 from tests.test_web_channel import post
 from webchat.channel import NO_ANSWER
-from webchat.lock_store import LockStoreUnavailable, redis_settings
+from webchat.lock_store import LockStoreFromUrl, LockStoreUnavailable, redis_settings
 from webchat.tracker_store import RedactingSQLTrackerStore
 
 POSTGRESQL_URL = "postgresql://postgres@127.0.0.1:5432/test"
@@ -164,3 +166,19 @@ def test_the_lock_store_url_gives_rasas_redis_settings(url, settings):
 def test_a_lock_store_url_that_is_not_redis_is_refused(url):
     with pytest.raises(LockStoreUnavailable, match="LOCK_STORE_URL"):
         redis_settings(url)
+
+
+@pytest.mark.parametrize("endpoint", [
+    EndpointConfig(url=REDIS_URL),
+    EndpointConfig(url="127.0.0.1", port="6379", db="1"),  # as Rasa's Helm chart writes it
+])
+def test_the_redis_lock_serves_tickets_in_order_then_goes_away(endpoint):
+    store = LockStoreFromUrl(endpoint)
+    assert isinstance(store, RedisLockStore)
+    conversation = f"lock-test-{uuid.uuid4().hex}"
+    first, second = store.issue_ticket(conversation), store.issue_ticket(conversation)
+    assert store.get_lock(conversation).now_serving == first
+    store.cleanup(conversation, first)
+    assert store.get_lock(conversation).now_serving == second
+    store.cleanup(conversation, second)
+    assert store.get_lock(conversation) is None
