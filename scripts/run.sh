@@ -5,11 +5,25 @@ cd "$(dirname "$0")/.."
 
 # Settings come from the environment; the Makefile gives the defaults.
 : "${MODEL:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}"
-mkdir -p "$(dirname "$SQLITE_TRACKER_DB")" 2>/dev/null && touch "$SQLITE_TRACKER_DB" 2>/dev/null || {
-  echo "error: cannot write the conversation database '$SQLITE_TRACKER_DB';" \
-       "set SQLITE_TRACKER_DB to a file in a writable folder" >&2
+: "${TRACKER_STORE_URL?}" "${LOCK_STORE_URL?}"  # may be empty, not unset (endpoints.yml reads them)
+if [ -z "$TRACKER_STORE_URL" ]; then
+  mkdir -p "$(dirname "$SQLITE_TRACKER_DB")" 2>/dev/null && touch "$SQLITE_TRACKER_DB" 2>/dev/null || {
+    echo "error: cannot write the conversation database '$SQLITE_TRACKER_DB';" \
+         "set SQLITE_TRACKER_DB to a file in a writable folder" >&2
+    exit 1
+  }
+fi
+
+# Several Sanic workers answer the same conversations: only with shared (Redis) locks.
+workers=${SANIC_WORKERS:-1}
+if ! [[ $workers =~ ^[1-9][0-9]*$ ]]; then
+  echo "error: SANIC_WORKERS must be a whole number, 1 or more (got '$workers')" >&2
   exit 1
-}
+elif [ "$workers" -gt 1 ] && [ -z "$LOCK_STORE_URL" ]; then
+  echo "error: SANIC_WORKERS=$workers needs LOCK_STORE_URL (redis://host:6379/1);" \
+       "without shared locks, two workers could answer one conversation at the same time" >&2
+  exit 1
+fi
 
 # Cross-origin access (CORS): only the websites listed in WEBCHAT_ORIGINS.
 rasa_options=()

@@ -1,4 +1,4 @@
-"""Starts the assistant with `make run` on free ports and a fresh SQLite db, for tests."""
+"""Starts the assistant with `make run` on free ports and a fresh SQLite db (or given stores), for tests."""
 import os
 import signal
 import socket
@@ -67,7 +67,8 @@ def start(folder: Path, action_endpoint_url: str = "", **settings: str) -> Stack
         SQLITE_TRACKER_DB=str(db),
         **settings,
     )
-    for name in ("ACTION_ENDPOINT_URL", "WEBCHAT_ORIGINS", "RASA_ENABLE_API", "RASA_LOG_LEVEL"):
+    for name in ("ACTION_ENDPOINT_URL", "WEBCHAT_ORIGINS", "RASA_ENABLE_API", "RASA_LOG_LEVEL",
+                 "TRACKER_STORE_URL", "LOCK_STORE_URL", "POSTGRESQL_SCHEMA", "SANIC_WORKERS"):
         if name not in settings:
             env.pop(name, None)
     if action_endpoint_url:

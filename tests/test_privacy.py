@@ -1,4 +1,5 @@
 """Personal data is masked before it reaches the assistant, the database or a log."""
+import asyncio
 import json
 import random
 import sqlite3
@@ -8,9 +9,8 @@ from stdnum.fr import nir as stdnum_nir
 
 from tests import personal_data, stack
 from tests.test_web_channel import post
-from webchat import privacy
-from webchat.tracker_store import redact_tracker
-from rasa.shared.core.events import SlotSet, UserUttered
+from webchat import privacy, tracker_store
+from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 NOTICE_START = "Attention : n'écrivez pas vos numéros"
@@ -125,16 +125,27 @@ def test_ordinary_numbers_pass_unchanged():
         assert privacy.redact(message) == privacy.Redaction(message, False)
 
 
-def test_the_tracker_store_redacts_whatever_the_channel():
+def test_the_tracker_store_redacts_whatever_the_channel(tmp_path, monkeypatch):
+    db = tmp_path / "conversations.db"
+    store = tracker_store.RedactingSQLTrackerStore(db=str(db))
     tracker = DialogueStateTracker.from_events("rest-user", [
         UserUttered("mail a@b.fr", parse_data={"text": "mail a@b.fr", "intent": {"name": "x"},
                                                 "entities": [{"entity": "e", "value": "a@b.fr"}]}),
         SlotSet("date_reception", "né le 12/03/1985"),
     ])
-    redact_tracker(tracker)
-    stored = json.dumps([event.as_dict() for event in tracker.events], ensure_ascii=False)
-    assert "a@b.fr" not in stored and "12/03/1985" not in stored
-    assert "[e-mail masqué]" in stored and "[date masquée]" in stored
+    asyncio.run(store.save(tracker))
+    redacted = []  # what each later save redacts: only the events it adds
+    monkeypatch.setattr(tracker_store, "redact", lambda text: redacted.append(text) or privacy.redact(text))
+    tracker.update(BotUttered("Bonjour"))
+    tracker.update(UserUttered("tel 06 12 34 56 78"))
+    asyncio.run(store.save(tracker))
+    assert set(redacted) == {"tel 06 12 34 56 78"}
+    with sqlite3.connect(db) as rows:
+        stored = [json.loads(data) for (data,) in rows.execute("SELECT data FROM events ORDER BY id")]
+    assert [event["event"] for event in stored] == ["user", "slot", "bot", "user"]
+    text = json.dumps(stored, ensure_ascii=False)
+    assert "a@b.fr" not in text and "12/03/1985" not in text and "06 12 34 56 78" not in text
+    assert "[e-mail masqué]" in text and "[date masquée]" in text and "[téléphone masqué]" in text
 
 
 # Through the running assistant -----------------------------------------------------

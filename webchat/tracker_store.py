@@ -2,14 +2,17 @@
 
 endpoints.yml selects it (`type: webchat.tracker_store.RedactingSQLTrackerStore`),
 so every channel, the REST one too, goes through `redact` before the database.
+The database is TRACKER_STORE_URL when set (e.g. PostgreSQL, shared by several
+servers), else the SQLite file SQLITE_TRACKER_DB.
 """
 import sqlite3
 from pathlib import Path
-from typing import Any, Dict, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy.orm import Session
 
 from webchat.privacy import redact
 
@@ -39,25 +42,31 @@ def redact_text_fields(data: Dict[Text, Any]) -> None:
             data[key] = redact(data[key]).text
 
 
-def redact_tracker(tracker: DialogueStateTracker) -> None:
+def redact_event(event: Event) -> None:
     """Redacts the user's words and the slots filled from them, in place."""
-    for event in tracker.events:
-        if isinstance(event, UserUttered):
-            if event.text:
-                event.text = redact(event.text).text
-            redact_text_fields(event.parse_data)
-            for entity in event.entities + event.parse_data.get("entities", []):
-                redact_text_fields(entity)
-        elif isinstance(event, SlotSet) and isinstance(event.value, str):
-            event.value = redact(event.value).text
+    if isinstance(event, UserUttered):
+        if event.text:
+            event.text = redact(event.text).text
+        redact_text_fields(event.parse_data)
+        for entity in event.entities + event.parse_data.get("entities", []):
+            redact_text_fields(entity)
+    elif isinstance(event, SlotSet) and isinstance(event.value, str):
+        event.value = redact(event.value).text
 
 
 class RedactingSQLTrackerStore(SQLTrackerStore):
-    def __init__(self, dialect: Text = "sqlite", db: Text = "rasa.db", **kwargs: Any) -> None:
-        if dialect == "sqlite":
-            check_sqlite_file(db)
-        super().__init__(dialect=dialect, db=db, **kwargs)
+    """Rasa's SQL store; `host` may be a whole database URL (postgresql://…)."""
 
-    async def save(self, tracker: DialogueStateTracker) -> None:
-        redact_tracker(tracker)
-        await super().save(tracker)
+    def __init__(
+        self, dialect: Text = "sqlite", db: Text = "rasa.db", host: Optional[Text] = None, **kwargs: Any
+    ) -> None:
+        if dialect == "sqlite" and not host:
+            check_sqlite_file(db)
+        super().__init__(dialect=dialect, db=db, host=host, **kwargs)
+
+    def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> List[Event]:
+        """The events `save` writes (those not stored yet): only they are redacted."""
+        events = list(super()._additional_events(session, tracker))
+        for event in events:
+            redact_event(event)
+        return events
