@@ -24,6 +24,10 @@ OBJECTIONS_SLOT = "objections_entrainement"
 RESULTS_SLOT = "resultats_entrainement"
 FINISHED = "fini"  # fills the answer slot after the last objection, so the form ends
 
+# Custom actions get 5 seconds (webchat/action_timeout.py) and loading spaCy
+# takes a few: start loading it when the action server loads the actions.
+language.warm_up()
+
 
 class ValidateFormulaireEntrainement(FormValidationAction):
     def name(self) -> Text:
@@ -33,7 +37,6 @@ class ValidateFormulaireEntrainement(FormValidationAction):
                                    tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
         if slot_value is None:
             return {COUNT_SLOT: None}
-        language.warm_up()
         rehearsal = data.load()
         count = objection_count(str(slot_value), len(rehearsal.objections))
         return {

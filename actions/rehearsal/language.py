@@ -1,9 +1,9 @@
 """French text as sentences of tokens, with spaCy's fr_core_news_sm (loaded once, on first use).
 
 Sentences end with . ! ? : ; or a line break, as in the bot's own simple-French
-rule (tests/test_answers.py). A token is the set of its folded forms (surface form and lemma, lower case,
-without accents), so that "stockées" matches "stocker" and "Hébergées" matches
-"hébergées". Punctuation is dropped.
+rule (tests/test_answers.py). A token is the set of its folded forms (surface
+form and lemma, lower case, without accents), so that "stockées" matches
+"stocker" and "Hébergées" matches "hébergées". Punctuation is dropped.
 """
 import re
 import threading
