@@ -9,7 +9,7 @@ from actions.rehearsal import data
 from actions.rehearsal.feedback import french_number
 from actions.rehearsal.scorer import assess
 from actions.rehearsal.session import session_objections
-from tests.browser import accessibility_violations, has_horizontal_scroll
+from tests.browser import accessibility_violations, has_horizontal_scroll, screenshot
 from tests.test_web_channel import post
 
 REHEARSAL = data.load()
@@ -67,12 +67,16 @@ def test_the_facilitators_page_starts_the_rehearsal(page, web_stack):
     page.get_by_role("button", name="3 objections").click()
     log = page.get_by_role("log")
     expect(log.get_by_text("Objection 1 sur 3.")).to_be_visible()
-    field = page.get_by_label("Votre question")
+    objection = next(o for o in REHEARSAL.objections if o.text in log.inner_text())
+    answer = TEST_ANSWERS[objection.id]["bonnes"][0]
+    field = page.get_by_label("Votre réponse")
     expect(field).to_be_focused()
-    field.fill("Non, c'est votre choix, rien n'est obligatoire.")
+    field.fill(answer)
     field.press("Enter")
-    expect(log.get_by_text("sur 10.").first).to_be_visible()
+    mark = assess(answer, objection, REHEARSAL).mark
+    expect(log.get_by_text(f"Votre note : {mark} sur 10.")).to_be_visible()
     expect(log.get_by_text("Objection 2 sur 3.")).to_be_visible()
+    screenshot(page, "entrainement.png")
     page.get_by_role("button", name="Arrêter l'entraînement").last.click()
     expect(log.get_by_text("D'accord, on arrête l'entraînement.")).to_be_visible()
     assert accessibility_violations(page) == []

@@ -7,6 +7,7 @@
   const chat = window.MesChat.create(container, {
     server: new URL(".", location.href).href,
     start: container.dataset.start,
+    label: "Votre réponse",
   });
   document.getElementById("restart").addEventListener("click", () => {
     chat.reset();
