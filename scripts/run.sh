@@ -71,6 +71,7 @@ L'assistant est prêt : $url
 Dans le navigateur :
   borne (plein écran) : $url/chat/
   widget sur un site  : $url/chat/demo.html
+  mode entraînement   : $url/chat/entrainement.html
 Par programme :
   curl -s $url/webhooks/rest/webhook -H 'Content-Type: application/json' \\
        -d '{"sender": "essai", "message": "Bonjour"}'

@@ -93,7 +93,7 @@
     const status = element(doc, "p", "mes-status");
     status.setAttribute("role", "status");
     const form = element(doc, "form", "mes-form");
-    const label = element(doc, "label", "mes-label", TEXT.label);
+    const label = element(doc, "label", "mes-label", options.label || TEXT.label);
     label.htmlFor = id + "-input";
     const row = element(doc, "div", "mes-row");
     const input = element(doc, "input", "mes-input");
