@@ -8,7 +8,11 @@ RASA   := $(VENV)/bin/rasa
 MODEL  := models/mes.tar.gz
 STAMP  := $(VENV)/.installed
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
-TRAINING_FILES := config.yml domain.yml $(shell find data -name '*.yml')
+# The domain is a folder: domain/domain.yml (structure) and domain/responses/
+# (what the assistant says). Answers kept out of data/ are not NLU training
+# data, so changing one reuses the trained NLU from Rasa's cache.
+DOMAIN := domain
+TRAINING_FILES := config.yml $(shell find $(DOMAIN) data -name '*.yml')
 
 # Defaults; any of them can be overridden from the environment.
 export MODEL
@@ -63,20 +67,20 @@ browser-deps: $(AXE)
 
 $(MODEL): $(STAMP) $(TRAINING_FILES)
 	@start=$$(date +%s); \
-	$(RASA) train --fixed-model-name mes --out models && \
+	$(RASA) train --domain $(DOMAIN) --fixed-model-name mes --out models && \
 	echo "Training time: $$(( $$(date +%s) - start )) s"
 
 train: $(MODEL)
 	@echo "Model: $(MODEL), $$(du -h $(MODEL) | cut -f1)"
 
 validate: $(STAMP)
-	$(RASA) data validate --fail-on-warnings
+	$(RASA) data validate --domain $(DOMAIN) --fail-on-warnings
 
 eval: $(MODEL)
 	$(PY) -m tests.evaluation
 
 crossval: $(STAMP)
-	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out reports/crossval
+	$(RASA) test nlu --nlu data/nlu --domain $(DOMAIN) --cross-validation --folds 3 --out reports/crossval
 
 run: train
 	@bash scripts/run.sh

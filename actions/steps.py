@@ -1,7 +1,7 @@
 """Shows a procedure one step per message; the steps are responses in the domain.
 
 A procedure `p` has the responses utter_etape_<p>_1, utter_etape_<p>_2, ... (in
-data/responses/procedures.yml) and utter_fin_<p> after the last one. Help for
+domain/responses/procedures.yml) and utter_fin_<p> after the last one. Help for
 "J'ai un problème" is utter_probleme_<p>_<n> when written, else utter_probleme_etape.
 """
 from typing import Any, Dict, List, Optional, Text

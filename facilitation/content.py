@@ -26,7 +26,7 @@ def load_topics() -> List[dict]:
 
 def load_responses() -> Dict[str, List[dict]]:
     responses: Dict[str, List[dict]] = {}
-    for path in sorted((ROOT / "data" / "responses").glob("*.yml")):
+    for path in sorted((ROOT / "domain" / "responses").glob("*.yml")):
         responses.update(yaml.safe_load(path.read_text(encoding="utf-8"))["responses"])
     return responses
 

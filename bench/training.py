@@ -1,0 +1,78 @@
+"""Training cost after a change to one answer's text.
+
+Copies the training files to a temporary folder, changes the text of one
+answer there, and runs `rasa train` on the copy with the project's Rasa cache
+(.rasa/cache, filled by `make train`). Rasa's fingerprinting should then
+restore every NLU component from the cache and retrain only the dialogue
+policies. `python -m bench.training` prints the time and what was retrained.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Set
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+TRAINING_INPUTS = ("config.yml", "domain", "data")
+NLU_COMPONENTS = {"DIETClassifier", "ResponseSelector", "CountVectorsFeaturizer", "LexicalSyntacticFeaturizer"}
+RESTORED = re.compile(r"Restored component '(\w+)' from cache")
+TRAINED = re.compile(r"Starting to train component '(\w+)'")
+
+
+@dataclass
+class TrainingRun:
+    seconds: float
+    restored: Set[str]
+    trained: Set[str]
+    log: str
+
+
+def change_answer(project: Path, response: str) -> None:
+    """Adds a sentence to the first variation of `response` in the copy's domain."""
+    for path in sorted((project / "domain" / "responses").glob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if response in content.get("responses", {}):
+            content["responses"][response][0]["text"] += "\n\nPhrase ajoutée pour mesurer l'entraînement."
+            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            return
+    raise KeyError(f"no response {response} in domain/responses/")
+
+
+def train_after_changing(response: str) -> TrainingRun:
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        for name in TRAINING_INPUTS:
+            source = ROOT / name
+            copy = shutil.copytree if source.is_dir() else shutil.copy
+            copy(source, project / name)
+        change_answer(project, response)
+        env = dict(os.environ, RASA_CACHE_DIRECTORY=str(ROOT / ".rasa" / "cache"), LOG_LEVEL="INFO")
+        start = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "rasa", "train", "--domain", "domain", "--out", "models"],
+            cwd=project, env=env, capture_output=True, text=True,
+        )
+        seconds = time.monotonic() - start
+    log = done.stdout + done.stderr
+    if done.returncode:
+        raise RuntimeError(f"rasa train failed:\n{log[-3000:]}")
+    return TrainingRun(seconds, set(RESTORED.findall(log)), set(TRAINED.findall(log)), log)
+
+
+def main() -> None:
+    run = train_after_changing("utter_cloture")
+    reused = sorted(NLU_COMPONENTS & run.restored)
+    print(f"Training after one answer changed (utter_cloture): {run.seconds:.0f} s")
+    print(f"  restored from cache: {', '.join(reused) or 'none'}")
+    print(f"  retrained: {', '.join(sorted(run.trained)) or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
