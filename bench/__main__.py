@@ -46,7 +46,7 @@ def commit() -> str:
     def git(*args: str) -> str:
         return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
 
-    return git("rev-parse", "--short", "HEAD") + (" (modified)" if git("status", "--porcelain") else "")
+    return git("rev-parse", "--short", "HEAD") + (" (modified)" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 async def measure(running: stack.Stack, sampler: memory.Sampler) -> dict:
