@@ -16,6 +16,7 @@ TRAINING_FILES := config.yml $(shell find $(DOMAIN) data -name '*.yml')
 
 # Defaults; any of them can be overridden from the environment.
 export MODEL
+export RASA_CREDENTIALS    ?= credentials.yml
 export RASA_PORT           ?= 5005
 export ACTION_PORT         ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
@@ -35,7 +36,7 @@ export RETENTION_DAYS      ?= 30
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
 
-.PHONY: help install browser-deps run test train validate eval crossval purge fiche rapport clean
+.PHONY: help install browser-deps run test train validate eval crossval bench purge fiche rapport clean
 
 help:
 	@echo "make run       start the assistant (sets everything up on first use)"
@@ -44,6 +45,7 @@ help:
 	@echo "make validate  check the training data and domain"
 	@echo "make eval      per-topic scores on the public test set (reports/eval/)"
 	@echo "make crossval  3-fold cross-validation on our own examples (reports/crossval/)"
+	@echo "make bench     latency, throughput and memory under load (reports/bench/)"
 	@echo "make purge     delete conversations older than RETENTION_DAYS (30)"
 	@echo "make fiche     printable sheet of the answers and the workshop timeline (reports/fiche/)"
 	@echo "make rapport   report on the questions asked and left unanswered (reports/rapport/)"
@@ -81,6 +83,10 @@ eval: $(MODEL)
 
 crossval: $(STAMP)
 	$(RASA) test nlu --nlu data/nlu --domain $(DOMAIN) --cross-validation --folds 3 --out reports/crossval
+
+bench: train
+	$(PY) -W ignore -m bench
+	$(PY) -W ignore -m bench.training
 
 run: train
 	@bash scripts/run.sh

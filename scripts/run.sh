@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Settings come from the environment; the Makefile gives the defaults.
-: "${MODEL:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}"
+: "${MODEL:?}" "${RASA_CREDENTIALS:?}" "${RASA_PORT:?}" "${ACTION_PORT:?}" "${ACTION_ENDPOINT_URL:?}" "${SQLITE_TRACKER_DB:?}"
 : "${TRACKER_STORE_URL?}" "${LOCK_STORE_URL?}"  # may be empty, not unset (endpoints.yml reads them)
 if [ -z "$TRACKER_STORE_URL" ]; then
   mkdir -p "$(dirname "$SQLITE_TRACKER_DB")" 2>/dev/null && touch "$SQLITE_TRACKER_DB" 2>/dev/null || {
@@ -55,7 +55,7 @@ trap stop INT TERM EXIT
 .venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" "${log_options[@]}" &
 pids+=($!)
 .venv/bin/rasa run --model "$MODEL" --port "$RASA_PORT" "${log_options[@]}" \
-  --credentials credentials.yml --endpoints endpoints.yml "${rasa_options[@]}" &
+  --credentials "$RASA_CREDENTIALS" --endpoints endpoints.yml "${rasa_options[@]}" &
 pids+=($!)
 
 url="http://localhost:${RASA_PORT}"

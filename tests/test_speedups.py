@@ -1,0 +1,65 @@
+"""The speed-ups keep Rasa's behaviour: same action checks, same spaCy tokens."""
+import os
+import time
+
+import jsonschema
+import pytest
+import spacy
+
+from rasa.core.actions.action import RemoteAction
+
+from bench import memory
+from bench.conversations import conversations, procedure_dialogues
+from components.lean_spacy import LeanSpacyNLP
+from webchat import action_schema  # noqa: F401  (patches RemoteAction)
+
+SENTENCES = [
+    "mes données sont stockées où ?",
+    "Je veux fermer mon espace santé, comment je fais",
+    "c'est qui qui peut voir mon dossier médical",
+]
+
+
+def test_a_valid_action_response_is_accepted_quickly():
+    response = {"events": [{"event": "slot", "name": "etape", "value": 2}], "responses": [{"response": "utter_x"}]}
+    started = time.perf_counter()
+    for _ in range(100):
+        assert RemoteAction("action_x", None)._validate_action_result(response)
+    assert time.perf_counter() - started < 1.5  # jsonschema.validate: about 7 s here
+
+
+@pytest.mark.parametrize("response", [{"events": "x"}, {"responses": [1]}, {"events": [{"event": "slot", "name": 3}]}])
+def test_an_invalid_action_response_fails_as_with_rasa(response):
+    with pytest.raises(jsonschema.ValidationError) as ours:
+        RemoteAction("action_x", None)._validate_action_result(response)
+    with pytest.raises(jsonschema.ValidationError) as rasa:
+        jsonschema.validate(response, RemoteAction.action_response_format_spec())
+    assert ours.value.message.startswith(rasa.value.message)
+
+
+def test_spacy_is_loaded_once_without_unused_pipes():
+    model = LeanSpacyNLP.load_model("fr_core_news_sm")
+    assert LeanSpacyNLP.load_model("fr_core_news_sm") is model
+    assert not {"ner", "parser", "senter"} & set(model.model.component_names)
+
+
+def test_spacy_gives_the_same_tokens_lemmas_and_tags():
+    lean = LeanSpacyNLP.load_model("fr_core_news_sm").model
+    full = spacy.load("fr_core_news_sm", disable=["parser"])  # as Rasa's SpacyNLP
+    for sentence in SENTENCES:
+        assert [(t.text, t.lemma_, t.tag_) for t in lean(sentence.lower())] == [
+            (t.text, t.lemma_, t.tag_) for t in full(sentence.lower())
+        ]
+
+
+def test_the_bench_replays_questions_and_procedures():
+    replayed = conversations()
+    assert all(dialogue in replayed for dialogue in procedure_dialogues())
+    assert sum(len(c) for c in replayed) > 100
+
+
+def test_the_bench_reads_resident_memory():
+    resident = memory.status_kb(os.getpid(), "VmRSS")
+    assert resident > 10_000
+    assert memory.status_kb(os.getpid(), "VmHWM") >= resident
+    assert memory.status_kb(2 ** 22 + 1, "VmRSS") == 0  # no such process
