@@ -425,3 +425,17 @@ def test_a_question_outside_a_procedure_is_only_answered():
 def test_a_question_without_an_answer_gets_the_honest_one():
     responses = digression({"procedure": "visite", "etape": 1}, "faq")[1]
     assert responses == ["utter_je_ne_sais_pas", "utter_reprise", "utter_etape_visite_1"]
+
+
+def digression_intents(rule_name):
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
+    rule = next(r for r in rules if r["rule"] == rule_name)
+    return {step["intent"] for step in rule["steps"][0]["or"]}
+
+
+@pytest.mark.parametrize("rule_name", ["Question during the steps, answer then show the step again",
+                                       "Question during the checklist, answer then ask again"])
+def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
+    procedure_topics = {t["id"] for t in content.load_topics() if t["group"] == "demarches"}
+    assert {"faq"} | procedure_topics <= digression_intents(rule_name)
+    assert all(f"utter_{intent}" in DOMAIN["responses"] for intent in digression_intents(rule_name) - {"faq"})
