@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, Callable, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -62,7 +62,7 @@ class ActionRefusOuCloture(Action):
         value = tracker.get_slot(DATE_SLOT)
         if not value or value == UNKNOWN_DATE:
             dispatcher.utter_message(response="utter_delai_inconnu")
-            return forget_steps()
+            return [SlotSet(DATE_SLOT, None), *forget_steps()]  # "J'ai retrouvé la date" asks again
         received = date.fromisoformat(value)
         last_day = french_long_date(last_day_to_refuse(received))
         if can_still_refuse(received, self.today()):
@@ -70,35 +70,3 @@ class ActionRefusOuCloture(Action):
             return start_steps(dispatcher, "opposition")
         dispatcher.utter_message(response="utter_delai_depasse", dernier_jour=last_day)
         return start_steps(dispatcher, "cloture")
-
-
-def reset_events(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """Forgets the date and the steps, and leaves the form if it is active."""
-    events = [SlotSet(DATE_SLOT, None), *forget_steps()]
-    if tracker.active_loop_name:
-        events += [ActiveLoop(None), SlotSet("requested_slot", None)]
-    return events
-
-
-class ActionArreterProcedure(Action):
-    """"Arrêter" / "stop": leaves the procedure cleanly."""
-
-    def name(self) -> Text:
-        return "action_arreter_procedure"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_procedure_arretee")
-        return reset_events(tracker)
-
-
-class ActionRecommencerProcedure(Action):
-    """"Recommencer": forgets everything; the form then asks the date again."""
-
-    def name(self) -> Text:
-        return "action_recommencer_procedure"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_procedure_recommencee")
-        return [SlotSet(DATE_SLOT, None), *forget_steps()]

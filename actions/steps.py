@@ -1,8 +1,10 @@
 """Shows a procedure one step per message; the steps are responses in the domain.
 
 A procedure `p` has the responses utter_etape_<p>_1, utter_etape_<p>_2, ... (in
-domain/responses/procedures.yml) and utter_fin_<p> after the last one. Help for
-"J'ai un problème" is utter_probleme_<p>_<n> when written, else utter_probleme_etape.
+domain/responses/procedures.yml) and utter_fin_<p> after the last one. An optional
+utter_etape_<p>_0 comes before step 1 when the procedure is started at step 0.
+Help for "J'ai un problème" is utter_probleme_<p>_<n> when written, else
+utter_probleme_etape.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -27,14 +29,30 @@ def step_count(domain: Dict[Text, Any], procedure: Text) -> int:
     return count
 
 
-def start_steps(dispatcher: CollectingDispatcher, procedure: Text) -> List[Dict[Text, Any]]:
-    """Shows the first step of `procedure`; returns the events that remember it."""
-    dispatcher.utter_message(response=step_response(procedure, 1))
-    return [SlotSet(PROCEDURE_SLOT, procedure), SlotSet(STEP_SLOT, 1)]
+def start_steps(dispatcher: CollectingDispatcher, procedure: Text, first: int = 1) -> List[Dict[Text, Any]]:
+    """Shows step `first` of `procedure`; returns the events that remember it."""
+    dispatcher.utter_message(response=step_response(procedure, first))
+    return [SlotSet(PROCEDURE_SLOT, procedure), SlotSet(STEP_SLOT, first)]
 
 
 def forget_steps() -> List[Dict[Text, Any]]:
     return [SlotSet(PROCEDURE_SLOT, None), SlotSet(STEP_SLOT, None)]
+
+
+def current_step(tracker: Tracker) -> Optional[int]:
+    """The number of the step shown last, None outside a procedure."""
+    step = tracker.get_slot(STEP_SLOT)
+    if not tracker.get_slot(PROCEDURE_SLOT) or step is None:
+        return None
+    return int(step)
+
+
+def show_step_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """After a digression: "Reprenons…" and the step shown last, if any."""
+    step = current_step(tracker)
+    if step is not None:
+        dispatcher.utter_message(response="utter_reprise")
+        dispatcher.utter_message(response=step_response(tracker.get_slot(PROCEDURE_SLOT), step))
 
 
 class ActionEtapeProcedure(Action):
@@ -46,8 +64,8 @@ class ActionEtapeProcedure(Action):
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         procedure: Optional[Text] = tracker.get_slot(PROCEDURE_SLOT)
-        step = int(tracker.get_slot(STEP_SLOT) or 0)
-        if not procedure or step < 1:
+        step = current_step(tracker)
+        if step is None:
             dispatcher.utter_message(response="utter_pas_de_procedure")
             return []
         if tracker.latest_message.get("intent", {}).get("name") == PROBLEM_INTENT:

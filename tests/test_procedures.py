@@ -1,29 +1,37 @@
-"""Unit tests of the "Refuse or close?" form validator and actions."""
+"""Unit tests of the guided procedures: form validators, actions, and their content."""
 import asyncio
+import json
+import re
 from datetime import date
 
 import pytest
+import yaml
+from rasa.core.nlg.interpolator import interpolate_text
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.refus_ou_cloture import (ActionArreterProcedure, ActionRecommencerProcedure,
-                                      ActionRefusOuCloture, ValidateFormulaireRefusOuCloture)
+from actions.creation import ActionBilanCreation, ValidateFormulaireCreation
+from actions.guide import (ActionArreterProcedure, ActionGuiderProcedure, ActionRecommencerProcedure,
+                           ActionRepondreDigression)
+from actions.refus_ou_cloture import ActionRefusOuCloture, ValidateFormulaireRefusOuCloture
 from actions.dates import today_in_paris
 from actions.steps import ActionEtapeProcedure, step_count
 from tests import content
+from tests.content import ROOT
 
 TODAY = date(2026, 11, 27)
 FORM = "formulaire_refus_ou_cloture"
+CREATION_FORM = "formulaire_creation"
 DOMAIN = {
     "responses": content.load_responses(),
-    "forms": {FORM: {"required_slots": ["date_reception"]}},
-    "slots": {"date_reception": {"type": "text"}, "procedure": {"type": "text"}, "etape": {"type": "float"}},
+    "forms": yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["forms"],
 }
+CHECKLIST = DOMAIN["forms"][CREATION_FORM]["required_slots"]
 
 
-def tracker(slots=None, intent="informer_date", text="", active_loop=None, events=None):
-    latest = {"intent": {"name": intent, "confidence": 0.9}, "text": text}
+def tracker(slots=None, intent="informer_date", text="", active_loop=None, events=None, **parse_data):
+    latest = {"intent": {"name": intent, "confidence": 0.9}, "text": text, "entities": [], **parse_data}
     loop = {"name": active_loop} if active_loop else {}
     return Tracker("test", slots or {}, latest, events or [], False, None, loop, "action_listen")
 
@@ -116,10 +124,12 @@ def test_past_six_weeks_the_closing_steps_start():
     assert events == [SlotSet("procedure", "cloture"), SlotSet("etape", 1)]
 
 
-def test_unknown_date_explains_both_ways():
+def test_unknown_date_explains_both_ways_and_can_be_asked_again():
     events, responses, _ = verdict("inconnue")
     assert responses == ["utter_delai_inconnu"]
-    assert events == [SlotSet("procedure", None), SlotSet("etape", None)]
+    assert events == [SlotSet("date_reception", None), SlotSet("procedure", None), SlotSet("etape", None)]
+    found_again = DOMAIN["responses"]["utter_delai_inconnu"][0]["buttons"][0]
+    assert found_again == {"title": "J'ai retrouvé la date", "payload": "/refus_ou_cloture"}
     text = DOMAIN["responses"]["utter_delai_inconnu"][0]["text"]
     assert "6 semaines" in text and "3422" in text and "courrier" in text
 
@@ -130,8 +140,11 @@ def step(procedure, number, intent="etape_suivante"):
     return run(ActionEtapeProcedure(), tracker({"procedure": procedure, "etape": number}, intent=intent))
 
 
-def test_the_steps_are_read_from_the_responses():
-    assert step_count(DOMAIN, "cloture") == 8 and step_count(DOMAIN, "opposition") == 4
+@pytest.mark.parametrize("procedure, count", [
+    ("opposition", 4), ("cloture", 8), ("creation", 8), ("enfant_ajout", 4), ("enfant_cloture", 5), ("visite", 6)])
+def test_the_steps_are_read_from_the_responses(procedure, count):
+    assert step_count(DOMAIN, procedure) == count
+    assert f"utter_fin_{procedure}" in DOMAIN["responses"]
 
 
 def test_next_step():
@@ -155,10 +168,32 @@ def test_next_step_outside_a_procedure_offers_to_start_one():
     assert run(ActionEtapeProcedure(), tracker(intent="etape_suivante"))[:2] == ([], ["utter_pas_de_procedure"])
 
 
-def test_every_step_offers_the_three_buttons():
+def test_from_step_0_the_next_step_is_step_1():
+    assert step("creation", 0)[:2] == ([SlotSet("etape", 1)], ["utter_etape_creation_1"])
+
+
+def test_a_problem_at_step_0_repeats_step_0():
+    assert step("creation", 0, "probleme_etape")[1] == ["utter_probleme_etape", "utter_etape_creation_0"]
+
+
+STEP_BUTTONS = ["/etape_suivante", "/probleme_etape", "/arreter"]
+TOUR_BUTTONS = ["/etape_suivante", "/arreter"]
+
+
+def step_buttons():
     for name, variations in DOMAIN["responses"].items():
-        if name.startswith("utter_etape_"):
-            assert [b["payload"] for b in variations[0]["buttons"]] == ["/etape_suivante", "/probleme_etape", "/arreter"]
+        match = re.fullmatch(r"utter_etape_(\w+)_([1-9]\d*)", name)
+        if match:
+            for variation in variations:
+                yield match.group(1), [b["payload"] for b in variation["buttons"]]
+
+
+def test_every_step_offers_done_problem_and_stop_and_the_tour_next_and_stop():
+    buttons = list(step_buttons())
+    assert len(buttons) > 30
+    for procedure, payloads in buttons:
+        assert payloads == (TOUR_BUTTONS if procedure == "visite" else STEP_BUTTONS), procedure
+    assert [b["title"] for b in DOMAIN["responses"]["utter_etape_visite_1"][0]["buttons"]] == ["Suivant", "Arrêter"]
 
 
 def test_closing_ends_with_what_happens_to_the_data():
@@ -170,28 +205,237 @@ def test_closing_starts_with_the_children():
     assert "enfants" in DOMAIN["responses"]["utter_etape_cloture_1"][0]["text"]
 
 
-# --- stop and restart ------------------------------------------------------------
-
-RESET = [SlotSet("date_reception", None), SlotSet("procedure", None), SlotSet("etape", None)]
-
-
-def test_stop_inside_the_form_leaves_it():
-    events, responses, _ = run(ActionArreterProcedure(), tracker({"requested_slot": "date_reception"},
-                                                               intent="arreter", active_loop=FORM))
-    assert responses == ["utter_procedure_arretee"]
-    assert events == RESET + [ActiveLoop(None), SlotSet("requested_slot", None)]
-
-
-def test_stop_during_the_steps_forgets_them():
-    events, responses, _ = run(ActionArreterProcedure(), tracker({"procedure": "cloture", "etape": 3}, intent="arreter"))
-    assert (events, responses) == (RESET, ["utter_procedure_arretee"])
-
-
-def test_restart_forgets_the_date_and_the_steps():
-    events, responses, _ = run(ActionRecommencerProcedure(), tracker({"date_reception": "2026-11-13"}, intent="recommencer"))
-    assert (events, responses) == (RESET, ["utter_procedure_recommencee"])
-
-
 def test_answers_of_opposition_and_cloture_offer_the_procedure():
     for name in ("utter_opposition", "utter_cloture"):
         assert {"title": "Savoir si je peux encore refuser", "payload": "/refus_ou_cloture"} in DOMAIN["responses"][name][0]["buttons"]
+
+
+def guide_payloads():
+    """Every /guider{"demarche": ...} button of every response, as sent to the user."""
+    for name, variations in DOMAIN["responses"].items():
+        for button in variations[0].get("buttons", []):
+            payload = interpolate_text(button["payload"], {})
+            if payload.startswith("/guider"):
+                yield name, json.loads(payload[len("/guider"):])["demarche"]
+
+
+def test_every_guide_button_names_a_procedure_with_steps():
+    procedures = {procedure for _, procedure in guide_payloads()}
+    assert procedures == {"creation", "cloture", "enfant_ajout", "enfant_cloture", "visite"}
+    assert all(step_count(DOMAIN, procedure) > 0 for procedure in procedures)
+
+
+@pytest.mark.parametrize("answer, procedures", [
+    ("utter_creation_prerequis", {"creation"}),
+    ("utter_activation_etapes", {"creation"}),
+    ("utter_enfants", {"enfant_ajout", "enfant_cloture"}),
+    ("utter_cloture", {"cloture"}),
+    ("utter_faq/page_accueil", {"visite"}),
+    ("utter_fin_creation", {"visite", "enfant_ajout"}),
+])
+def test_answers_offer_to_guide_step_by_step(answer, procedures):
+    assert {procedure for name, procedure in guide_payloads() if name == answer} == procedures
+
+
+# --- "Créer mon espace": the checklist ---------------------------------------------
+
+def test_the_checklist_asks_email_then_carte_vitale_then_code():
+    assert CHECKLIST == ["prerequis_email", "prerequis_carte_vitale", "prerequis_code"]
+
+
+@pytest.mark.parametrize("slot", CHECKLIST)
+def test_each_checklist_question_has_oui_non_buttons_and_a_way_forward(slot):
+    buttons = DOMAIN["responses"][f"utter_ask_{slot}"][0]["buttons"]
+    assert [(b["title"], b["payload"]) for b in buttons] == [("Oui", "/oui"), ("Non", "/non")]
+    assert f"utter_manque_{slot}" in DOMAIN["responses"]
+
+
+def validate_checklist(slot, value):
+    events = [{"event": "user", "text": "…", "parse_data": {}}, {"event": "slot", "name": slot, "value": value}]
+    form_tracker = tracker({slot: value, "requested_slot": slot}, intent="oui" if value else "non",
+                           active_loop=CREATION_FORM, events=events)
+    return run(ValidateFormulaireCreation(), form_tracker)
+
+
+@pytest.mark.parametrize("slot", CHECKLIST)
+def test_a_non_shows_the_way_forward_of_that_item_and_is_kept(slot):
+    events, responses, _ = validate_checklist(slot, False)
+    assert responses == [f"utter_manque_{slot}"] and SlotSet(slot, False) in events
+
+
+@pytest.mark.parametrize("slot", CHECKLIST)
+def test_a_oui_is_kept_silently(slot):
+    events, responses, _ = validate_checklist(slot, True)
+    assert responses == [] and SlotSet(slot, True) in events
+
+
+@pytest.mark.parametrize("item, text", [
+    ("prerequis_email", "accompagnant"), ("prerequis_email", "téléphone"),
+    ("prerequis_carte_vitale", "3422"), ("prerequis_code", "nouveau code")])
+def test_the_ways_forward_say_what_to_do(item, text):
+    assert text in DOMAIN["responses"][f"utter_manque_{item}"][0]["text"]
+
+
+def bilan(**answers):
+    return run(ActionBilanCreation(), tracker({**dict.fromkeys(CHECKLIST, True), **answers}, intent="oui"))
+
+
+def test_with_everything_the_steps_start_at_step_1():
+    events, responses, _ = bilan()
+    assert responses == ["utter_creation_pret", "utter_etape_creation_1"]
+    assert events == [SlotSet("procedure", "creation"), SlotSet("etape", 1)]
+
+
+@pytest.mark.parametrize("slot", CHECKLIST)
+def test_with_something_missing_step_0_offers_to_start_anyway_or_stop(slot):
+    events, responses, _ = bilan(**{slot: False})
+    assert responses == ["utter_etape_creation_0"]
+    assert events == [SlotSet("procedure", "creation"), SlotSet("etape", 0)]
+    payloads = [b["payload"] for b in DOMAIN["responses"]["utter_etape_creation_0"][0]["buttons"]]
+    assert payloads == ["/etape_suivante", "/recommencer", "/arreter"]
+
+
+def test_without_a_code_the_recap_page_step_says_how_to_get_a_new_one():
+    default, without_code = DOMAIN["responses"]["utter_etape_creation_2"]
+    assert without_code["condition"] == [{"type": "slot", "name": "prerequis_code", "value": False}]
+    assert "générer un code provisoire" in without_code["text"] and "générer" not in default["text"]
+
+
+def test_the_creation_steps_follow_the_workshop_sheet():
+    texts = [DOMAIN["responses"][f"utter_etape_creation_{n}"][0]["text"] for n in range(1, 9)]
+    expected = ["Activer mon espace santé", "résume", "code provisoire", "numéro de série", "Continuer",
+                "poids", "allergies", "enfants"]
+    assert all(word in text for word, text in zip(expected, texts))
+
+
+# --- starting a procedure ------------------------------------------------------------
+
+def guide(procedure=None, active_loop=None):
+    entities = [{"entity": "demarche", "value": procedure}] if procedure else []
+    return run(ActionGuiderProcedure(), tracker(intent="guider", entities=entities, active_loop=active_loop))
+
+
+def test_guiding_the_creation_starts_its_checklist():
+    events, responses, _ = guide("creation")
+    assert responses == ["utter_creation_intro"]
+    assert events == [SlotSet("procedure", None), SlotSet("etape", None),
+                      ActiveLoop(CREATION_FORM), SlotSet("requested_slot", None)]
+
+
+@pytest.mark.parametrize("procedure", ["cloture", "enfant_ajout", "enfant_cloture", "visite"])
+def test_guiding_another_procedure_shows_its_first_step(procedure):
+    events, responses, _ = guide(procedure)
+    assert responses == [f"utter_etape_{procedure}_1"]
+    assert events == [SlotSet("procedure", procedure), SlotSet("etape", 1)]
+
+
+def test_guiding_leaves_a_form_in_progress():
+    events, _, _ = guide("visite", active_loop=CREATION_FORM)
+    assert events[:2] == [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+@pytest.mark.parametrize("procedure", [None, "inconnue"])
+def test_guiding_without_a_known_procedure_asks_which(procedure):
+    assert guide(procedure)[:2] == ([], ["utter_quelle_demarche"])
+
+
+# --- stop and restart ------------------------------------------------------------
+
+ANSWERS = [SlotSet("date_reception", None), *[SlotSet(slot, None) for slot in CHECKLIST]]
+STEPS_FORGOTTEN = [SlotSet("procedure", None), SlotSet("etape", None)]
+
+
+@pytest.mark.parametrize("form", [FORM, CREATION_FORM])
+def test_stop_inside_a_form_leaves_it_and_forgets_the_answers(form):
+    events, responses, _ = run(ActionArreterProcedure(), tracker({"prerequis_email": False}, intent="arreter",
+                                                               active_loop=form))
+    assert responses == ["utter_procedure_arretee"]
+    assert sorted(map(str, events)) == sorted(map(str, ANSWERS + STEPS_FORGOTTEN + [
+        ActiveLoop(None), SlotSet("requested_slot", None)]))
+
+
+def test_stop_during_the_steps_forgets_them():
+    events, responses, _ = run(ActionArreterProcedure(), tracker({"procedure": "visite", "etape": 3}, intent="arreter"))
+    assert responses == ["utter_procedure_arretee"]
+    assert sorted(map(str, events)) == sorted(map(str, ANSWERS + STEPS_FORGOTTEN))
+
+
+def restart(slots, active_loop=None):
+    return run(ActionRecommencerProcedure(), tracker(slots, intent="recommencer", active_loop=active_loop))
+
+
+def test_restart_while_the_date_is_asked_asks_it_again():
+    events, responses, _ = restart({"date_reception": "2026-11-13"}, active_loop=FORM)
+    assert responses == ["utter_procedure_recommencee"]
+    assert events == [SlotSet("date_reception", None), *STEPS_FORGOTTEN, ActiveLoop(FORM), SlotSet("requested_slot", None)]
+
+
+def test_restart_during_the_opposition_steps_goes_back_to_the_date():
+    events, _, _ = restart({"date_reception": "2026-11-13", "procedure": "opposition", "etape": 2})
+    assert events[0] == SlotSet("date_reception", None) and ActiveLoop(FORM) in events
+
+
+def test_restart_during_the_creation_steps_asks_the_checklist_again():
+    events, responses, _ = restart({"prerequis_code": False, "procedure": "creation", "etape": 0})
+    assert responses == ["utter_procedure_recommencee"]
+    assert events == [*[SlotSet(slot, None) for slot in CHECKLIST], *STEPS_FORGOTTEN,
+                      ActiveLoop(CREATION_FORM), SlotSet("requested_slot", None)]
+
+
+@pytest.mark.parametrize("procedure", ["visite", "enfant_ajout", "enfant_cloture", "cloture"])
+def test_restart_of_a_procedure_without_questions_shows_step_1_again(procedure):
+    events, responses, _ = restart({"procedure": procedure, "etape": 3})
+    assert responses == ["utter_procedure_recommencee", f"utter_etape_{procedure}_1"]
+    assert events == [SlotSet("procedure", procedure), SlotSet("etape", 1)]
+
+
+def test_restart_outside_a_procedure_offers_one():
+    assert restart({}) [:2] == ([], ["utter_pas_de_procedure"])
+
+
+# --- a question on the way ------------------------------------------------------------
+
+SECURITY_QUESTION = {"response_selector": {"faq": {"response": {"utter_action": "utter_faq/securite_connexion"}}}}
+
+
+def digression(slots, intent, active_loop=None, **parse_data):
+    return run(ActionRepondreDigression(), tracker(slots, intent=intent, active_loop=active_loop, **parse_data))
+
+
+def test_a_question_during_the_steps_is_answered_then_the_step_comes_again():
+    events, responses, _ = digression({"procedure": "creation", "etape": 4}, "faq", **SECURITY_QUESTION)
+    assert events == []
+    assert responses == ["utter_faq/securite_connexion", "utter_reprise", "utter_etape_creation_4"]
+
+
+def test_a_procedure_question_during_the_steps_gets_its_own_answer():
+    responses = digression({"procedure": "visite", "etape": 2}, "code_provisoire")[1]
+    assert responses == ["utter_code_provisoire", "utter_reprise", "utter_etape_visite_2"]
+
+
+def test_a_question_during_the_checklist_is_only_answered_the_form_asks_again():
+    responses = digression({"requested_slot": "prerequis_code"}, "carte_vitale", active_loop=CREATION_FORM)[1]
+    assert responses == ["utter_carte_vitale"]
+
+
+def test_a_question_outside_a_procedure_is_only_answered():
+    assert digression({}, "faq", **SECURITY_QUESTION)[1] == ["utter_faq/securite_connexion"]
+
+
+def test_a_question_without_an_answer_gets_the_honest_one():
+    responses = digression({"procedure": "visite", "etape": 1}, "faq")[1]
+    assert responses == ["utter_je_ne_sais_pas", "utter_reprise", "utter_etape_visite_1"]
+
+
+def digression_intents(rule_name):
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
+    rule = next(r for r in rules if r["rule"] == rule_name)
+    return {step["intent"] for step in rule["steps"][0]["or"]}
+
+
+@pytest.mark.parametrize("rule_name", ["Question during the steps, answer then show the step again",
+                                       "Question during the checklist, answer then ask again"])
+def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
+    procedure_topics = {t["id"] for t in content.load_topics() if t["group"] == "demarches"}
+    assert {"faq"} | procedure_topics <= digression_intents(rule_name)
+    assert all(f"utter_{intent}" in DOMAIN["responses"] for intent in digression_intents(rule_name) - {"faq"})

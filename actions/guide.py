@@ -1,0 +1,121 @@
+"""Starting, stopping and restarting a guided procedure, and questions asked on the way.
+
+"Me guider" buttons send guider{"demarche": <procedure>}: "creation" starts
+with its checklist form, the others with their first step. "Arrêter" leaves
+cleanly; "Recommencer" goes back to the first question (the form of the
+procedure) or to step 1. A question asked inside a procedure is answered, then
+the step shown last comes again.
+"""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import creation, refus_ou_cloture
+from actions.steps import PROCEDURE_SLOT, forget_steps, show_step_again, start_steps, step_count
+
+PROCEDURE_ENTITY = "demarche"
+RETRIEVAL_INTENT = "faq"
+# Steps reached from the date question: restarting goes back to that question.
+DATE_PROCEDURES = ("opposition", "cloture")
+
+
+def forget_answers(domain: Dict[Text, Any], form: Text) -> List[Dict[Text, Any]]:
+    return [SlotSet(slot, None) for slot in domain["forms"][form]["required_slots"]]
+
+
+def activate(form: Text) -> List[Dict[Text, Any]]:
+    """Events that make `form` the active loop: it runs next and asks its first question."""
+    return [ActiveLoop(form), SlotSet("requested_slot", None)]
+
+
+def leave_form(tracker: Tracker) -> List[Dict[Text, Any]]:
+    return [ActiveLoop(None), SlotSet("requested_slot", None)] if tracker.active_loop_name else []
+
+
+def form_to_restart(tracker: Tracker) -> Optional[Text]:
+    """The form that asks the first question of the procedure in progress, if it has one."""
+    if tracker.active_loop_name:
+        return tracker.active_loop_name
+    procedure = tracker.get_slot(PROCEDURE_SLOT)
+    if procedure == creation.PROCEDURE:
+        return creation.FORM
+    if procedure in DATE_PROCEDURES and tracker.get_slot(refus_ou_cloture.DATE_SLOT):
+        return refus_ou_cloture.FORM
+    return None
+
+
+class ActionGuiderProcedure(Action):
+    """Starts the procedure named by the entity `demarche`; without one, asks which."""
+
+    def name(self) -> Text:
+        return "action_guider_procedure"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        procedure = next(tracker.get_latest_entity_values(PROCEDURE_ENTITY), None)
+        if procedure == creation.PROCEDURE:
+            dispatcher.utter_message(response="utter_creation_intro")
+            return [*forget_steps(), *activate(creation.FORM)]
+        if procedure and step_count(domain, procedure):
+            return [*leave_form(tracker), *start_steps(dispatcher, procedure)]
+        dispatcher.utter_message(response="utter_quelle_demarche")
+        return []
+
+
+class ActionArreterProcedure(Action):
+    """"Arrêter" / "stop": leaves the procedure cleanly and forgets its answers."""
+
+    def name(self) -> Text:
+        return "action_arreter_procedure"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_procedure_arretee")
+        answers = [event for form in domain["forms"] for event in forget_answers(domain, form)]
+        return [*answers, *forget_steps(), *leave_form(tracker)]
+
+
+class ActionRecommencerProcedure(Action):
+    """"Recommencer": back to the first question of the procedure, or to its step 1."""
+
+    def name(self) -> Text:
+        return "action_recommencer_procedure"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        form = form_to_restart(tracker)
+        procedure = tracker.get_slot(PROCEDURE_SLOT)
+        if not form and not procedure:
+            dispatcher.utter_message(response="utter_pas_de_procedure")
+            return []
+        dispatcher.utter_message(response="utter_procedure_recommencee")
+        if form:
+            return [*forget_answers(domain, form), *forget_steps(), *activate(form)]
+        return start_steps(dispatcher, procedure)
+
+
+def answer_to(message: Dict[Text, Any], domain: Dict[Text, Any]) -> Text:
+    """The response that answers `message`: the selected FAQ answer, or utter_<intent>."""
+    intent = message.get("intent", {}).get("name")
+    if intent == RETRIEVAL_INTENT:
+        selected = message.get("response_selector", {}).get(RETRIEVAL_INTENT, {})
+        response = selected.get("response", {}).get("utter_action")
+    else:
+        response = f"utter_{intent}"
+    return response if response in domain.get("responses", {}) else "utter_je_ne_sais_pas"
+
+
+class ActionRepondreDigression(Action):
+    """A question inside a procedure: the answer, then the step shown last (a form asks again itself)."""
+
+    def name(self) -> Text:
+        return "action_repondre_digression"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response=answer_to(tracker.latest_message, domain))
+        if not tracker.active_loop_name:
+            show_step_again(dispatcher, tracker)
+        return []
