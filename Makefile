@@ -9,8 +9,7 @@ MODEL  := models/mes.tar.gz
 STAMP  := $(VENV)/.installed
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
 # The domain is a folder: domain/domain.yml (structure) and domain/responses/
-# (what the assistant says). Answers kept out of data/ are not NLU training
-# data, so changing one reuses the trained NLU from Rasa's cache.
+# (what the assistant says). Answers kept out of data/ are not NLU training data.
 DOMAIN := domain
 TRAINING_FILES := config.yml $(shell find $(DOMAIN) data -name '*.yml')
 
@@ -35,6 +34,9 @@ export WEBCHAT_ORIGINS     ?=
 export RETENTION_DAYS      ?= 30
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL   := 2
+# Rasa's training cache (.rasa/cache) must hold a whole trained NLU pipeline
+# (about 1.5 GB), or changing an answer would retrain everything.
+export RASA_MAX_CACHE_SIZE    ?= 4000
 
 .PHONY: help install browser-deps run test train validate eval crossval bench purge fiche rapport clean
 

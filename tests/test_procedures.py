@@ -25,7 +25,7 @@ FORM = "formulaire_refus_ou_cloture"
 CREATION_FORM = "formulaire_creation"
 DOMAIN = {
     "responses": content.load_responses(),
-    "forms": yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["forms"],
+    "forms": yaml.safe_load((ROOT / "domain" / "domain.yml").read_text(encoding="utf-8"))["forms"],
 }
 CHECKLIST = DOMAIN["forms"][CREATION_FORM]["required_slots"]
 
@@ -341,7 +341,8 @@ def test_guiding_without_a_known_procedure_asks_which(procedure):
 
 # --- stop and restart ------------------------------------------------------------
 
-ANSWERS = [SlotSet("date_reception", None), *[SlotSet(slot, None) for slot in CHECKLIST]]
+# Stopping forgets the answers of every form: the date, the checklist, a rehearsal.
+ANSWERS = [SlotSet(slot, None) for form in DOMAIN["forms"].values() for slot in form["required_slots"]]
 STEPS_FORGOTTEN = [SlotSet("procedure", None), SlotSet("etape", None)]
 
 
