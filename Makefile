@@ -37,6 +37,9 @@ export TF_CPP_MIN_LOG_LEVEL   := 2
 # Rasa's training cache (.rasa/cache) must hold a whole trained NLU pipeline
 # (about 1.5 GB), or changing an answer would retrain everything.
 export RASA_MAX_CACHE_SIZE    ?= 4000
+# An absolute cache path: Rasa records where each cached model lies, and a
+# relative one would not be found from another folder (bench/training.py).
+export RASA_CACHE_DIRECTORY   ?= $(CURDIR)/.rasa/cache
 
 .PHONY: help install browser-deps run test train validate eval crossval bench purge fiche rapport clean
 

@@ -46,6 +46,12 @@ def form_to_restart(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+def named_procedure(values: List[Text]) -> Optional[Text]:
+    """The procedure a sentence names: a specific one ("ajouter mon enfant") before the creation words."""
+    specific = [value for value in values if value != creation.PROCEDURE]
+    return next(iter(specific or values), None)
+
+
 class ActionGuiderProcedure(Action):
     """Starts the procedure named by the entity `demarche`; without one, asks which."""
 
@@ -54,7 +60,7 @@ class ActionGuiderProcedure(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        procedure = next(tracker.get_latest_entity_values(PROCEDURE_ENTITY), None)
+        procedure = named_procedure(list(tracker.get_latest_entity_values(PROCEDURE_ENTITY)))
         if procedure == creation.PROCEDURE:
             dispatcher.utter_message(response="utter_creation_intro")
             return [*forget_steps(), *activate(creation.FORM)]

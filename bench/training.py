@@ -53,7 +53,8 @@ def train_after_changing(response: str) -> TrainingRun:
             copy = shutil.copytree if source.is_dir() else shutil.copy
             copy(source, project / name)
         change_answer(project, response)
-        env = dict(os.environ, RASA_CACHE_DIRECTORY=str(ROOT / ".rasa" / "cache"), LOG_LEVEL="INFO",
+        cache = os.environ.get("RASA_CACHE_DIRECTORY", str(ROOT / ".rasa" / "cache"))
+        env = dict(os.environ, RASA_CACHE_DIRECTORY=cache, LOG_LEVEL="INFO",
                    PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")  # the project's components
         start = time.monotonic()
         done = subprocess.run(

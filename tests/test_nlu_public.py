@@ -11,8 +11,6 @@ def scores(agent, pytestconfig):
     return result
 
 
-@pytest.mark.xfail(reason="open in issue 2: in-scope accuracy moves between trainings of nearly the same data "
-                          "(82.8 to 92.5 % measured on 2026-11-27), not reliably 90 %", strict=False)
 def test_in_scope_topics_are_recognised(scores):
     assert scores.in_scope_accuracy >= 0.90
 

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.creation import ActionBilanCreation, ValidateFormulaireCreation
 from actions.guide import (ActionArreterProcedure, ActionGuiderProcedure, ActionRecommencerProcedure,
                            ActionRepondreDigression)
-from actions.refus_ou_cloture import ActionRefusOuCloture, ValidateFormulaireRefusOuCloture
+from actions.refus_ou_cloture import DATE_SLOT, ActionRefusOuCloture, ValidateFormulaireRefusOuCloture
 from actions.dates import today_in_paris
 from actions.steps import ActionEtapeProcedure, step_count
 from tests import content
@@ -310,8 +310,8 @@ def test_the_creation_steps_follow_the_workshop_sheet():
 
 # --- starting a procedure ------------------------------------------------------------
 
-def guide(procedure=None, active_loop=None):
-    entities = [{"entity": "demarche", "value": procedure}] if procedure else []
+def guide(procedure=None, active_loop=None, also=()):
+    entities = [{"entity": "demarche", "value": value} for value in (procedure, *also) if value]
     return run(ActionGuiderProcedure(), tracker(intent="guider", entities=entities, active_loop=active_loop))
 
 
@@ -327,6 +327,12 @@ def test_guiding_another_procedure_shows_its_first_step(procedure):
     events, responses, _ = guide(procedure)
     assert responses == [f"utter_etape_{procedure}_1"]
     assert events == [SlotSet("procedure", procedure), SlotSet("etape", 1)]
+
+
+def test_a_child_named_with_a_creation_word_guides_the_child_procedure():
+    # "guidez-moi pour activer le profil de mon enfant": "activer" is a creation word.
+    events, responses, _ = guide("creation", also=("enfant_ajout",))
+    assert responses == ["utter_etape_enfant_ajout_1"]
 
 
 def test_guiding_leaves_a_form_in_progress():
@@ -435,8 +441,16 @@ def digression_intents(rule_name):
 
 
 @pytest.mark.parametrize("rule_name", ["Question during the steps, answer then show the step again",
-                                       "Question during the checklist, answer then ask again"])
+                                       "Question during the checklist, answer then ask again",
+                                       "Question while the date is asked, answer then ask again"])
 def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
     procedure_topics = {t["id"] for t in content.load_topics() if t["group"] == "demarches"}
     assert {"faq"} | procedure_topics <= digression_intents(rule_name)
     assert all(f"utter_{intent}" in DOMAIN["responses"] for intent in digression_intents(rule_name) - {"faq"})
+
+
+def test_a_question_while_the_date_is_asked_is_not_taken_for_the_date():
+    slots = yaml.safe_load((ROOT / "domain" / "domain.yml").read_text(encoding="utf-8"))["slots"]
+    mapping = slots[DATE_SLOT]["mappings"][0]
+    questions = digression_intents("Question while the date is asked, answer then ask again")
+    assert questions | {"arreter", "recommencer"} == set(mapping["not_intent"])

@@ -1,4 +1,5 @@
-"""The speed-ups keep Rasa's behaviour: same action checks, same spaCy tokens."""
+"""The speed-ups keep Rasa's behaviour: same action checks, same spaCy tokens, conversations kept."""
+import asyncio
 import os
 import time
 
@@ -7,11 +8,14 @@ import pytest
 import spacy
 
 from rasa.core.actions.action import RemoteAction
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench import memory
 from bench.conversations import conversations, procedure_dialogues
 from components.lean_spacy import LeanSpacyNLP
 from webchat import action_schema  # noqa: F401  (patches RemoteAction)
+from webchat.tracker_store import RedactingSQLTrackerStore
 
 SENTENCES = [
     "mes données sont stockées où ?",
@@ -63,3 +67,14 @@ def test_the_bench_reads_resident_memory():
     assert resident > 10_000
     assert memory.status_kb(os.getpid(), "VmHWM") >= resident
     assert memory.status_kb(2 ** 22 + 1, "VmRSS") == 0  # no such process
+
+
+def test_the_sqlite_conversations_are_written_ahead_and_read_back(tmp_path):
+    store = RedactingSQLTrackerStore(db=str(tmp_path / "conversations.db"))
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+    tracker = DialogueStateTracker.from_events("visitor", [UserUttered("bonjour")])
+    asyncio.run(store.save(tracker))
+    again = RedactingSQLTrackerStore(db=str(tmp_path / "conversations.db"))
+    assert asyncio.run(again.retrieve("visitor")).latest_message.text == "bonjour"

@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.orm import Session
 
 from webchat.privacy import redact
@@ -54,6 +55,15 @@ def redact_event(event: Event) -> None:
         event.value = redact(event.value).text
 
 
+def write_ahead(connection: sqlite3.Connection, _record: Any) -> None:
+    """SQLite in write-ahead mode, synced at checkpoints: half the time per message.
+
+    A power cut can lose the last messages, never corrupt the file.
+    """
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL store; `host` may be a whole database URL (postgresql://…)."""
 
@@ -63,6 +73,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
         if dialect == "sqlite" and not host:
             check_sqlite_file(db)
         super().__init__(dialect=dialect, db=db, host=host, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            sqlalchemy_event.listen(self.engine, "connect", write_ahead)
 
     def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> List[Event]:
         """The events `save` writes (those not stored yet): only they are redacted."""
