@@ -8,10 +8,8 @@ RASA   := $(VENV)/bin/rasa
 MODEL  := models/mes.tar.gz
 STAMP  := $(VENV)/.installed
 AXE    := tests/browser/node_modules/axe-core/axe.min.js
-# The domain is a folder: domain/domain.yml (structure) and domain/responses/
-# (what the assistant says). Answers kept out of data/ are not NLU training data.
-DOMAIN := domain
-TRAINING_FILES := config.yml $(shell find $(DOMAIN) data -name '*.yml')
+DOMAIN := domain.yml
+TRAINING_FILES := config.yml $(DOMAIN) $(shell find data -name '*.yml')
 
 # Defaults; any of them can be overridden from the environment.
 export MODEL

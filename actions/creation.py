@@ -19,7 +19,7 @@ FORM = "formulaire_creation"
 
 
 def checklist(domain: Dict[Text, Any]) -> List[Text]:
-    """The checklist slots, in the order the form asks them (domain/domain.yml)."""
+    """The checklist slots, in the order the form asks them (domain.yml)."""
     return list(domain["forms"][FORM]["required_slots"])
 
 

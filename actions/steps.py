@@ -1,7 +1,7 @@
 """Shows a procedure one step per message; the steps are responses in the domain.
 
 A procedure `p` has the responses utter_etape_<p>_1, utter_etape_<p>_2, ... (in
-domain/responses/procedures.yml) and utter_fin_<p> after the last one. An optional
+domain.yml) and utter_fin_<p> after the last one. An optional
 utter_etape_<p>_0 comes before step 1 when the procedure is started at step 0.
 Help for "J'ai un problème" is utter_probleme_<p>_<n> when written, else
 utter_probleme_etape.

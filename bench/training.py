@@ -20,8 +20,10 @@ from typing import Set
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-TRAINING_INPUTS = ("config.yml", "domain", "data")
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
 NLU_COMPONENTS = {"DIETClassifier", "ResponseSelector", "CountVectorsFeaturizer", "LexicalSyntacticFeaturizer"}
+# A dialogue answer and an FAQ answer (whose keys the ResponseSelector learns).
+CHANGED_ANSWERS = ("utter_cloture", "utter_faq/hebergement_france")
 RESTORED = re.compile(r"Restored component '(\w+)' from cache")
 TRAINED = re.compile(r"Starting to train component '(\w+)'")
 
@@ -36,13 +38,10 @@ class TrainingRun:
 
 def change_answer(project: Path, response: str) -> None:
     """Adds a sentence to the first variation of `response` in the copy's domain."""
-    for path in sorted((project / "domain" / "responses").glob("*.yml")):
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
-        if response in content.get("responses", {}):
-            content["responses"][response][0]["text"] += "\n\nPhrase ajoutée pour mesurer l'entraînement."
-            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
-            return
-    raise KeyError(f"no response {response} in domain/responses/")
+    path = project / "domain.yml"
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    content["responses"][response][0]["text"] += "\n\nPhrase ajoutée pour mesurer l'entraînement."
+    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def train_after_changing(response: str) -> TrainingRun:
@@ -58,7 +57,7 @@ def train_after_changing(response: str) -> TrainingRun:
                    PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")  # the project's components
         start = time.monotonic()
         done = subprocess.run(
-            [sys.executable, "-m", "rasa", "train", "--domain", "domain", "--out", "models"],
+            [sys.executable, "-m", "rasa", "train", "--domain", "domain.yml", "--out", "models"],
             cwd=project, env=env, capture_output=True, text=True,
         )
         seconds = time.monotonic() - start
@@ -69,11 +68,12 @@ def train_after_changing(response: str) -> TrainingRun:
 
 
 def main() -> None:
-    run = train_after_changing("utter_cloture")
-    reused = sorted(NLU_COMPONENTS & run.restored)
-    print(f"Training after one answer changed (utter_cloture): {run.seconds:.0f} s")
-    print(f"  restored from cache: {', '.join(reused) or 'none'}")
-    print(f"  retrained: {', '.join(sorted(run.trained)) or 'none'}")
+    for response in CHANGED_ANSWERS:
+        run = train_after_changing(response)
+        reused = sorted(NLU_COMPONENTS & run.restored)
+        print(f"Training after one answer changed ({response}): {run.seconds:.0f} s")
+        print(f"  restored from cache: {', '.join(reused) or 'none'}")
+        print(f"  retrained: {', '.join(sorted(run.trained)) or 'none'}")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MES_SHARED_DIR", ROOT.parent / "shared"))
 TOPICS_FILE = SHARED / "knowledge" / "topics.yml"
+DOMAIN_FILE = ROOT / "domain.yml"
 
 RETRIEVAL_INTENT = "faq"
 FAQ_GROUPS = ("rassurer", "decouvrir")  # answered as faq/<id>; other groups are intents
@@ -24,11 +25,12 @@ def load_topics() -> List[dict]:
     return yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))["topics"]
 
 
+def load_domain() -> dict:
+    return yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+
+
 def load_responses() -> Dict[str, List[dict]]:
-    responses: Dict[str, List[dict]] = {}
-    for path in sorted((ROOT / "domain" / "responses").glob("*.yml")):
-        responses.update(yaml.safe_load(path.read_text(encoding="utf-8"))["responses"])
-    return responses
+    return load_domain()["responses"]
 
 
 def intent_name(topic: dict) -> str:

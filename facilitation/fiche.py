@@ -1,6 +1,6 @@
 """`make fiche`: the printable sheet "Clés de langage – Mon Espace Santé".
 
-The answers are the assistant's own (domain/responses/*.yml), under the questions
+The answers are the assistant's own (domain.yml), under the questions
 and themes of the content contract; facilitation/fiche.yml gives the layout and
 the workshop's timeline. Writes reports/fiche/cles-de-langage.pdf (at most two
 A4 pages) and docs/fiche.png (page 1, shown in the README).
@@ -23,7 +23,7 @@ OUTPUT = ROOT / "reports" / "fiche" / "cles-de-langage.pdf"
 PREVIEW = ROOT / "docs" / "fiche.png"
 MAX_PAGES = 2
 FONT_SIZES_PT = (9, 8.5, 8, 7.5, 7)  # the largest one that fits MAX_PAGES is used
-FOOTER = "Les réponses de l'assistant Mon Espace Santé (domain/responses)."
+FOOTER = "Les réponses de l'assistant Mon Espace Santé (domain.yml)."
 
 
 class SheetTooLong(RuntimeError):

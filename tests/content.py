@@ -3,11 +3,11 @@ from typing import List
 
 import yaml
 
-from facilitation.content import ROOT, SHARED, fold, intent_name, load_responses, load_topics  # noqa: F401
+from facilitation.content import ROOT, SHARED, fold, intent_name, load_domain, load_responses, load_topics  # noqa: F401
 
 TEST_SET_FILE = SHARED / "eval" / "public.yml"
 
-THEME_GROUPS = {"rassurer": "rassurer", "decouvrir": "decouvrir", "creer": "demarches", "refuser": "demarches"}
+THEME_GROUPS = {"rassurer": "rassurer", "decouvrir": "decouvrir", "creation": "demarches", "refuser": "demarches"}
 
 
 def load_test_set() -> List[dict]:

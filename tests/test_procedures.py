@@ -23,10 +23,7 @@ from tests.content import ROOT
 TODAY = date(2026, 11, 27)
 FORM = "formulaire_refus_ou_cloture"
 CREATION_FORM = "formulaire_creation"
-DOMAIN = {
-    "responses": content.load_responses(),
-    "forms": yaml.safe_load((ROOT / "domain" / "domain.yml").read_text(encoding="utf-8"))["forms"],
-}
+DOMAIN = content.load_domain()
 CHECKLIST = DOMAIN["forms"][CREATION_FORM]["required_slots"]
 
 
@@ -450,7 +447,7 @@ def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
 
 
 def test_a_question_while_the_date_is_asked_is_not_taken_for_the_date():
-    slots = yaml.safe_load((ROOT / "domain" / "domain.yml").read_text(encoding="utf-8"))["slots"]
+    slots = DOMAIN["slots"]
     mapping = slots[DATE_SLOT]["mappings"][0]
     questions = digression_intents("Question while the date is asked, answer then ask again")
     assert questions | {"arreter", "recommencer"} == set(mapping["not_intent"])

@@ -1,6 +1,8 @@
-"""The training data stays clean: no copy of the public test set, no empty topic."""
+"""The training data stays clean: no copy of the public test set, no empty topic, one value per entity text."""
 import difflib
+import json
 import re
+from collections import defaultdict
 
 import yaml
 
@@ -11,14 +13,22 @@ MIN_EXAMPLES_PER_TOPIC = 15
 NEAR_COPY_RATIO = 0.8
 
 
-def training_examples() -> dict:
-    examples = {}
+ANNOTATION = re.compile(r"\[([^\]]*)\](\{[^}]*\})")
+
+
+def nlu_blocks(kind: str) -> dict:
+    """{name: example lines} of the `intent` or `synonym` blocks in data/nlu."""
+    blocks = {}
     for path in (ROOT / "data" / "nlu").glob("*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" in block:
+            if kind in block:
                 lines = [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
-                examples[block["intent"]] = lines
-    return examples
+                blocks[block[kind]] = lines
+    return blocks
+
+
+def training_examples() -> dict:
+    return nlu_blocks("intent")
 
 
 def normalise(text: str) -> str:
@@ -43,3 +53,16 @@ def test_no_training_example_copies_the_public_test_set():
             if matcher.real_quick_ratio() >= NEAR_COPY_RATIO and matcher.ratio() >= NEAR_COPY_RATIO:
                 near_copies.append((intent, line, message["text"]))
     assert near_copies == []
+
+
+def test_an_entity_text_has_one_value():
+    """Rasa's EntitySynonymMapper maps a text to one value, whatever the entity."""
+    values = defaultdict(set)
+    for value, texts in nlu_blocks("synonym").items():
+        for text in texts:
+            values[text.lower()].add(value)
+    for lines in training_examples().values():
+        for line in lines:
+            for text, annotation in ANNOTATION.findall(line):
+                values[text.lower()].add(json.loads(annotation).get("value", text))
+    assert {text: found for text, found in values.items() if len(found) > 1} == {}

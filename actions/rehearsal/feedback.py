@@ -1,6 +1,6 @@
 """Says the result of an answer, and the summary of a session, with the responses utter_entrainement_*.
 
-The fixed wording is in domain/responses/entrainement.yml; this fills in the
+The fixed wording is in domain.yml (utter_entrainement_*); this fills in the
 variable parts. The example answer is taken from the assistant's own answer
 to the objection's topic: the paragraphs of it that give a key point.
 """
