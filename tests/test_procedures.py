@@ -447,7 +447,6 @@ def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
 
 
 def test_a_question_while_the_date_is_asked_is_not_taken_for_the_date():
-    slots = DOMAIN["slots"]
-    mapping = slots[DATE_SLOT]["mappings"][0]
+    mapping = DOMAIN["slots"][DATE_SLOT]["mappings"][0]
     questions = digression_intents("Question while the date is asked, answer then ask again")
     assert questions | {"arreter", "recommencer"} == set(mapping["not_intent"])

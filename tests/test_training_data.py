@@ -33,7 +33,7 @@ def training_examples() -> dict:
 
 def normalise(text: str) -> str:
     """Folded text without entity annotations or punctuation."""
-    text = re.sub(r"\[([^\]]*)\]\{[^}]*\}", r"\1", text)
+    text = ANNOTATION.sub(r"\1", text)
     return " ".join(re.findall(r"\w+", content.fold(text)))
 
 
