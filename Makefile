@@ -46,8 +46,8 @@ help:
 	@echo "make test      validate, train and run every test"
 	@echo "make train     train the model if data or config changed"
 	@echo "make validate  check the training data and domain"
-	@echo "make eval      per-topic scores on the public test set (reports/eval/)"
-	@echo "make crossval  3-fold cross-validation on our own examples (reports/crossval/)"
+	@echo "make eval      the assistant beside the baseline on the public test set (docs/chiffres-comprehension.md)"
+	@echo "make crossval  classifier settings and fallback threshold by cross-validation on our own examples"
 	@echo "make bench     latency, throughput and memory under load (reports/bench/)"
 	@echo "make purge     delete conversations older than RETENTION_DAYS (30)"
 	@echo "make fiche     printable sheet of the answers and the workshop timeline (reports/fiche/)"
@@ -85,10 +85,11 @@ eval: $(MODEL)
 	$(PY) -m tests.evaluation
 
 crossval: $(STAMP)
-	$(RASA) test nlu --nlu data/nlu --domain $(DOMAIN) --cross-validation --folds 3 --out reports/crossval
+	$(PY) -m tests.crossval
 
 bench: train
 	$(PY) -W ignore -m bench
+	$(PY) -W ignore -m bench.parse
 	$(PY) -W ignore -m bench.training
 
 run: train

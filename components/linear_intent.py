@@ -48,7 +48,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**DEFAULTS, "abbreviations": {}, "ranking_length": 10}
+        return {**DEFAULTS, "ranking_length": 10}
 
     @staticmethod
     def required_packages() -> List[Text]:
@@ -111,15 +111,14 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if intent != label:
             self._select_answer(message, intent, label, confidence, ranked)
 
-    @staticmethod
-    def _select_answer(message: Message, intent: Text, key: Text, confidence: float,
+    def _select_answer(self, message: Message, intent: Text, key: Text, confidence: float,
                        ranked: List[tuple]) -> None:
         """The response selector's output, for Rasa's `utter_<retrieval intent>` action."""
-        keys = sorted({n.split("/", 1)[0] for n, _ in ranked if "/" in n} | {intent})
+        retrieval_intents = sorted({str(c).split("/", 1)[0] for c in self._model.classes if "/" in c})
         message.set(
             RESPONSE_SELECTOR_PROPERTY_NAME,
             {
-                RESPONSE_SELECTOR_RETRIEVAL_INTENTS: keys,
+                RESPONSE_SELECTOR_RETRIEVAL_INTENTS: retrieval_intents,
                 intent: {
                     RESPONSE_SELECTOR_PREDICTION_KEY: {
                         RESPONSE_SELECTOR_RESPONSES_KEY: [],
