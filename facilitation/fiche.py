@@ -15,7 +15,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from facilitation import pdf
-from facilitation.content import ROOT, intent_name, load_responses, load_topics
+from facilitation.content import ROOT, answer_name, load_responses, load_topics
 
 SHEET_FILE = Path(__file__).with_name("fiche.yml")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -62,7 +62,7 @@ def bubbles(text: str) -> List[str]:
 
 
 def entry(topic: dict, responses: Dict[str, List[dict]]) -> Entry:
-    answer = responses[f"utter_{intent_name(topic)}"][0]["text"]
+    answer = responses[answer_name(topic)][0]["text"]
     return Entry(topic["id"], topic["question"], bubbles(answer))
 
 
