@@ -16,7 +16,7 @@ TRAINING_FILES := config.yml $(DOMAIN) $(shell find data -name '*.yml')
 SLOW_TESTS := model or browser or database
 # Debian packages `make test` needs: the browser tests and `make fiche` drive
 # Debian's Chromium (never a downloaded one); `make fiche` reads its PDF with
-# poppler-utils; npm installs axe-core; curl fetches Python 3.10 if missing.
+# poppler-utils; npm installs axe-core; `make run` waits for the assistant with curl.
 SYSTEM_PACKAGES := chromium:/usr/bin/chromium poppler-utils:pdftoppm npm:npm curl:curl
 SCREENSHOTS := reports/screenshots
 
@@ -27,7 +27,7 @@ export RASA_PORT           ?= 5005
 export ACTION_PORT         ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 export SQLITE_TRACKER_DB   ?= var/conversations.db
-# Several servers (README, "Déploiement à grande échelle"): shared conversations
+# Several servers (docs/deploiement.md): shared conversations
 # (postgresql://user:password@host:5432/rasa) and locks (redis://host:6379/1).
 # Empty: the SQLite file above and in-memory locks, for one server.
 export TRACKER_STORE_URL   ?=

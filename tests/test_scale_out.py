@@ -1,4 +1,4 @@
-"""Several servers share PostgreSQL and Redis (README, "Déploiement à grande échelle").
+"""Several servers share PostgreSQL and Redis (docs/deploiement.md).
 
 Two assistants started by `make run` with the same model, database and locks
 answer 20 conversations at once, whose turns alternate between them; then
