@@ -6,7 +6,6 @@ components/linear_intent.py wraps it for Rasa; tools/crossval.py compares its
 settings on our own examples. Its state is plain arrays, saved without pickle.
 """
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, List, Mapping, Sequence
 
@@ -14,6 +13,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+
+from common.french import fold
 
 DEFAULTS: Dict[str, Any] = {
     "word_ngrams": [1, 2],
@@ -24,12 +25,6 @@ DEFAULTS: Dict[str, Any] = {
 
 _REPEATS = re.compile(r"(\w)\1{2,}")  # "ouiiii" -> "ouii"
 _NOT_WORD = re.compile(r"[^\w']+")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, the form every pattern and n-gram is read in."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalise(text: str, abbreviations: Mapping[str, str]) -> str:
