@@ -9,7 +9,6 @@ dictionary look-ups and one small product (scikit-learn's transform costs more
 than the whole rest of a parse).
 """
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Sequence
 
@@ -17,6 +16,8 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+
+from common.french import fold
 
 DEFAULTS: Dict[str, Any] = {
     "word_ngrams": [1, 2],
@@ -29,12 +30,6 @@ BLOCKS = ("word", "char")
 
 _REPEATS = re.compile(r"(\w)\1{2,}")  # "ouiiii" -> "ouii"
 _NOT_WORD = re.compile(r"[^\w']+")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, the form every pattern and n-gram is read in."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def normalise(text: str, abbreviations: Mapping[str, str]) -> str:

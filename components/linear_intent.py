@@ -32,6 +32,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from common.naming import response_name
 from components.intent_model import DEFAULTS, IntentModel
 
 ARRAYS_FILE = "intent_model.npz"
@@ -124,7 +125,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                         RESPONSE_SELECTOR_RESPONSES_KEY: [],
                         PREDICTED_CONFIDENCE_KEY: confidence,
                         INTENT_RESPONSE_KEY: key,
-                        RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
+                        RESPONSE_SELECTOR_UTTER_ACTION_KEY: response_name(key),
                     },
                     RESPONSE_SELECTOR_RANKING_KEY: [
                         {INTENT_RESPONSE_KEY: n, PREDICTED_CONFIDENCE_KEY: s}
