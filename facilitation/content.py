@@ -5,7 +5,7 @@ Shared by the product (the sheet, the report) and the tests.
 import os
 import unicodedata
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import yaml
 
@@ -20,6 +20,9 @@ FAQ_GROUPS = ("rassurer", "decouvrir")  # answered as faq/<id>; other groups are
 # Answered with the polite redirect or the honest "je ne sais pas encore".
 REJECTED = {"hors_sujet", "hors_liste", "nlu_fallback"}
 
+# Where the assistant runs (kiosque, site): answers may have a variation per place.
+CHANNEL_SLOT = "canal"
+
 
 def load_topics() -> List[dict]:
     return yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))["topics"]
@@ -31,6 +34,15 @@ def load_domain() -> dict:
 
 def load_responses() -> Dict[str, List[dict]]:
     return load_domain()["responses"]
+
+
+def variation_channel(variation: dict) -> Optional[str]:
+    """The channel a response variation is written for (None: the default variation)."""
+    return next(
+        (c.get("value") for c in variation.get("condition", [])
+         if c.get("type") == "slot" and c.get("name") == CHANNEL_SLOT),
+        None,
+    )
 
 
 def intent_name(topic: dict) -> str:

@@ -11,10 +11,9 @@ from typing import Dict, List, Optional, Tuple
 
 import yaml
 
-from facilitation.content import ROOT, fold
+from facilitation.content import ROOT, fold, variation_channel
 
 CLAIMS_FILE = ROOT / "content" / "affirmations_interdites.yml"
-CHANNEL_SLOT = "canal"
 
 
 @dataclass(frozen=True)
@@ -46,15 +45,6 @@ def load_claims() -> List[Claim]:
         )
         for e in entries
     ]
-
-
-def variation_channel(variation: Dict) -> Optional[str]:
-    """The channel a response variation is written for (None: the default variation)."""
-    return next(
-        (c.get("value") for c in variation.get("condition", [])
-         if c.get("type") == "slot" and c.get("name") == CHANNEL_SLOT),
-        None,
-    )
 
 
 def claims_in(response: str, variation: Dict, claims: List[Claim]) -> List[Claim]:
