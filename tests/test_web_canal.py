@@ -21,14 +21,25 @@ def test_the_kiosk_greeting_names_the_help_desk_person(page, web_stack):
     assert sent == ["kiosque"]
 
 
+def test_the_widget_greets_only_once_opened_and_says_it_is_automatic(page, web_stack):
+    sent = channels_sent(page)
+    page.goto(web_stack.chat_url + "demo.html")
+    page.wait_for_load_state("networkidle")
+    assert sent == []
+    page.get_by_role("button", name="Une question ?").click()
+    expect(page.get_by_role("log")).to_contain_text("assistant automatique")
+    assert sent == ["site"]
+
+
 def test_the_widget_sends_people_to_france_services_not_to_a_desk(page, web_stack):
     sent = channels_sent(page)
     page.goto(web_stack.chat_url + "demo.html")
     page.get_by_role("button", name="Une question ?").click()
+    expect(page.get_by_role("log")).to_contain_text("assistant automatique")
     field = page.get_by_label("Votre question")
     field.fill(QUESTION)
     field.press("Enter")
     log = page.get_by_role("log")
     expect(log).to_contain_text("France services")
     expect(log).not_to_contain_text(KIOSK_WORDS)
-    assert sent == ["site"]
+    assert sent == ["site", "site"]
