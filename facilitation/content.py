@@ -4,7 +4,7 @@ Shared by the product (the sheet, the report) and the tests.
 """
 import os
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import yaml
 
@@ -19,6 +19,9 @@ DOMAIN_FILE = ROOT / "domain.yml"
 # Answered with the polite redirect or the honest "je ne sais pas encore".
 REJECTED = {"hors_sujet", "hors_liste", "nlu_fallback"}
 
+# Where the assistant runs (kiosque, site): answers may have a variation per place.
+CHANNEL_SLOT = "canal"
+
 
 def load_topics() -> List[dict]:
     return yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))["topics"]
@@ -30,6 +33,15 @@ def load_domain() -> dict:
 
 def load_responses() -> Dict[str, List[dict]]:
     return load_domain()["responses"]
+
+
+def variation_channel(variation: dict) -> Optional[str]:
+    """The channel a response variation is written for (None: the default variation)."""
+    return next(
+        (c.get("value") for c in variation.get("condition", [])
+         if c.get("type") == "slot" and c.get("name") == CHANNEL_SLOT),
+        None,
+    )
 
 
 def topic_of(parse: dict) -> str:
