@@ -1,8 +1,9 @@
 """The text classifier behind the assistant's understanding, without Rasa.
 
 Words and character n-grams of a normalised text (TF-IDF), plus one column a
-named pattern (the `regex` entries of the NLU data), into a logistic
-regression. components/linear_intent.py wraps it for Rasa; tests/crossval.py
+named pattern (the `regex` entries of the NLU data), into a linear support
+vector machine whose scores are calibrated into probabilities (Platt's
+sigmoid per class, fitted on cross-validated scores, then normalised). components/linear_intent.py wraps it for Rasa; tests/crossval.py
 compares its settings on our own examples. Its state is plain arrays, saved
 without pickle. scikit-learn fits it; a message is then scored with a few
 dictionary look-ups and one small product (scikit-learn's transform costs more
@@ -15,15 +16,17 @@ from typing import Any, Callable, Dict, List, Mapping, Sequence
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.svm import LinearSVC
 
 from common.french import fold
 
 DEFAULTS: Dict[str, Any] = {
     "word_ngrams": [1, 2],
     "char_ngrams": [2, 5],
-    "C": 10.0,
+    "C": 0.5,
     "class_weight": None,
+    "calibration_folds": 3,
     "abbreviations": {},
 }
 BLOCKS = ("word", "char")
@@ -59,6 +62,7 @@ class IntentModel:
     classes: np.ndarray
     coef: np.ndarray
     intercept: np.ndarray
+    sigmoid: np.ndarray  # per class: a, b of p = 1 / (1 + exp(a * score + b))
     _analyzers: Dict[str, Callable[[str], List[str]]] = field(init=False, repr=False)
     _compiled: List[re.Pattern] = field(init=False, repr=False)
     _weights: np.ndarray = field(init=False, repr=False)
@@ -77,11 +81,14 @@ class IntentModel:
         blocks = vectorizers(config)
         features = sp.hstack([v.fit_transform(normalised) for v in blocks.values()]
                              + [_pattern_columns(texts, [re.compile(p, re.IGNORECASE) for p in patterns])])
-        classifier = LogisticRegression(C=config["C"], class_weight=config["class_weight"], max_iter=5000)
-        classifier.fit(features.tocsr(), labels)
+        svm = LinearSVC(C=config["C"], class_weight=config["class_weight"], random_state=0)
+        calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=config["calibration_folds"],
+                                            ensemble=False).fit(features.tocsr(), np.asarray(labels))
+        (fitted,) = calibrated.calibrated_classifiers_
+        sigmoid = np.array([[c.a_, c.b_] for c in fitted.calibrators])
         return cls(config, {n: v.vocabulary_ for n, v in blocks.items()},
                    {n: v.idf_ for n, v in blocks.items()}, list(patterns),
-                   classifier.classes_, classifier.coef_, classifier.intercept_)
+                   calibrated.classes_, fitted.base_estimator.coef_, fitted.base_estimator.intercept_, sigmoid)
 
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
         """The rows scikit-learn's fitted vectorizers would give, one a text."""
@@ -92,15 +99,17 @@ class IntentModel:
     def probabilities(self, texts: Sequence[str]) -> np.ndarray:
         """One row a text, one column a class (self.classes), summing to 1."""
         scores = np.asarray(self.features(texts) @ self._weights) + self.intercept
-        if scores.shape[1] == 1:  # two classes: one column of scores
-            scores = np.hstack([-scores, scores])
-        exp = np.exp(scores - scores.max(axis=1, keepdims=True))
-        return exp / exp.sum(axis=1, keepdims=True)
+        probabilities = 1 / (1 + np.exp(scores * self.sigmoid[:, 0] + self.sigmoid[:, 1]))
+        if len(self.classes) == 2:  # one score, for the second class
+            return np.hstack([1 - probabilities, probabilities])
+        total = probabilities.sum(axis=1, keepdims=True)
+        return np.divide(probabilities, total, out=np.full_like(probabilities, 1 / len(self.classes)),
+                         where=total > 0)
 
     def arrays(self) -> Dict[str, np.ndarray]:
         """Everything learnt, as arrays of numbers and strings (saved with np.savez)."""
         arrays = {"classes": self.classes.astype(str), "coef": self.coef, "intercept": self.intercept,
-                  "patterns": np.array(self.patterns, dtype=str)}
+                  "sigmoid": self.sigmoid, "patterns": np.array(self.patterns, dtype=str)}
         for name in BLOCKS:
             terms = sorted(self.vocabularies[name], key=self.vocabularies[name].get)
             arrays[f"{name}_vocabulary"] = np.array(terms, dtype=str)
@@ -112,7 +121,7 @@ class IntentModel:
         vocabularies = {n: {str(t): i for i, t in enumerate(arrays[f"{n}_vocabulary"])} for n in BLOCKS}
         return cls(dict(config), vocabularies, {n: arrays[f"{n}_idf"] for n in BLOCKS},
                    [str(p) for p in arrays["patterns"]], arrays["classes"], arrays["coef"],
-                   arrays["intercept"])
+                   arrays["intercept"], arrays["sigmoid"])
 
 
 def _tfidf(texts: Sequence[str], analyzer: Callable[[str], List[str]], vocabulary: Dict[str, int],
