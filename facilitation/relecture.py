@@ -1,0 +1,92 @@
+"""`make relecture`: the page the content team reviews and signs off, reports/relecture/index.html.
+
+One card per topic of the contract (shared/knowledge/topics.yml): its question,
+its facts with their sources and `verify` flag, the assistant's answer as the
+person sees it (bubbles and buttons; each channel's variation when the response
+has some), and the automatic checks of facilitation/checks.py in green or red.
+The page is self-contained: no script, no font or image from elsewhere.
+"""
+import datetime
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from jinja2 import Environment, FileSystemLoader
+
+from facilitation import checks
+from facilitation.content import (CHANNEL_SLOT, ROOT, Variation, facts, load_responses, load_topics,
+                                  response_name, variations)
+
+OUTPUT = ROOT / "reports" / "relecture" / "index.html"
+TEMPLATES = Path(__file__).with_name("templates")
+
+
+@dataclass
+class Shown:
+    """One variation of the answer, with its checks."""
+    variation: Variation
+    checks: List[checks.CheckResult]
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks)
+
+
+@dataclass
+class Card:
+    topic: dict
+    response: str
+    shown: List[Shown]   # empty while the topic has no answer
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.shown) and all(s.ok for s in self.shown)
+
+
+def card(topic: dict, responses: Dict[str, List[dict]], rules: checks.Rules,
+         claims: Optional[Sequence[checks.Claim]]) -> Card:
+    name = response_name(topic)
+    shown = [Shown(v, checks.check_answer(v.text, topic, rules, claims)) for v in variations(responses.get(name) or [])]
+    return Card(topic, name, shown)
+
+
+def cards(topics: List[dict], responses: Dict[str, List[dict]], rules: checks.Rules,
+          claims: Optional[Sequence[checks.Claim]]) -> List[Card]:
+    return [card(t, responses, rules, claims) for t in topics]
+
+
+def render_html(page_cards: List[Card], rules: checks.Rules, claims: Optional[Sequence[checks.Claim]],
+                today: datetime.date) -> str:
+    environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
+                              lstrip_blocks=True)
+    return environment.get_template("relecture.html").render(
+        cards=page_cards, facts=facts, rules=rules, claims=claims, channel_slot=CHANNEL_SLOT,
+        rules_file=checks.RULES_FILE.relative_to(ROOT), claims_file=checks.FORBIDDEN_CLAIMS_FILE.relative_to(ROOT),
+        today=today)
+
+
+def build(output: Path = OUTPUT, responses: Optional[Dict[str, List[dict]]] = None,
+          claims_file: Path = checks.FORBIDDEN_CLAIMS_FILE) -> List[Card]:
+    """Writes the page from the domain's responses (or the ones given); returns its cards."""
+    rules, claims = checks.load_rules(), checks.load_forbidden_claims(claims_file)
+    page_cards = cards(load_topics(), load_responses() if responses is None else responses, rules, claims)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(render_html(page_cards, rules, claims, datetime.date.today()), encoding="utf-8")
+    return page_cards
+
+
+def main() -> None:
+    try:
+        page_cards = build()
+    except ValueError as error:
+        sys.exit(f"error: {error}")
+    red = [c.topic["id"] for c in page_cards if not c.ok]
+    print(f"Page de relecture : {OUTPUT.relative_to(ROOT)} ({len(page_cards)} sujets, "
+          f"{len(page_cards) - len(red)} sans problème)")
+    if red:
+        print("À revoir : " + ", ".join(red))
+
+
+if __name__ == "__main__":
+    main()
