@@ -1,19 +1,19 @@
 """French text as sentences of tokens, with spaCy's fr_core_news_sm (loaded once, on first use).
 
-Sentences end with . ! ? : ; or a line break, as in the bot's own simple-French
-rule (tests/test_answers.py). A token is the set of its folded forms (surface
+Sentences and words are cut as the review page's plain-French checks cut them
+(facilitation/checks.py). A token is the set of its folded forms (surface
 form and lemma, lower case, without accents), so that "stockées" matches
 "stocker" and "Hébergées" matches "hébergées". Punctuation is dropped.
 """
-import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet, List, Sequence, Tuple
 
+from facilitation.checks import split_sentences, word_count
+from facilitation.content import fold
+
 SPACY_MODEL = "fr_core_news_sm"
-SENTENCE_END = re.compile(r"(?<=[.!?:;…])\s+|\n+")
 
 Token = FrozenSet[str]
 Phrase = Tuple[Token, ...]
@@ -38,12 +38,6 @@ def warm_up() -> None:
     threading.Thread(target=language, daemon=True).start()
 
 
-def fold(text: str) -> str:
-    """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @dataclass(frozen=True)
 class Sentence:
     tokens: Phrase
@@ -56,13 +50,9 @@ def _tokens(span) -> Phrase:
     )
 
 
-def word_count(text: str) -> int:
-    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
-
-
 def sentences(text: str) -> List[Sentence]:
     """The sentences of a text, each with its tokens and its number of words."""
-    pieces = [p for p in SENTENCE_END.split(text) if p.strip()]
+    pieces = split_sentences(text)
     analysed = (Sentence(_tokens(doc), word_count(p)) for p, doc in zip(pieces, language().pipe(pieces)))
     return [s for s in analysed if s.tokens]
 
