@@ -21,7 +21,7 @@ FAQ_GROUPS = ("rassurer", "decouvrir")  # answered as faq/<id>; other groups are
 # The slot that tells where the assistant runs, and its values. A response can
 # have variations for one channel (condition on this slot) and a default one.
 CHANNEL_SLOT = "canal"
-KIOSK, WEBSITE = "kiosque", "site"
+KIOSK = "kiosque"  # the help-desk kiosk; the other value is "site", the website widget
 BUBBLE_BREAK = "\n\n"  # a blank line in a text starts a new chat bubble
 
 # Answered with the polite redirect or the honest "je ne sais pas encore".
@@ -47,6 +47,15 @@ def load_domain() -> dict:
 
 def load_responses() -> Dict[str, List[dict]]:
     return load_domain()["responses"]
+
+
+def variation_channel(variation: dict) -> Optional[str]:
+    """The channel a response variation is written for (None: the default variation)."""
+    return next(
+        (c.get("value") for c in variation.get("condition", [])
+         if c.get("type") == "slot" and c.get("name") == CHANNEL_SLOT),
+        None,
+    )
 
 
 def intent_name(topic: dict) -> str:

@@ -80,7 +80,7 @@
 
     let chat = null;
     const ready = loadCore().then(() => {
-      chat = window.MesChat.create(body, { server: settings.server || base, welcome });
+      chat = window.MesChat.create(body, { server: settings.server || base, welcome, canal: "site" });
     });
 
     function setOpen(open) {
