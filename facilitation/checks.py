@@ -4,8 +4,10 @@ Pure functions of a text, so that the tests of the answers can call them too:
 - missing_mentions(text, patterns): the contract's must_mention patterns the text misses;
 - long_sentences(text, rules), long_bubbles(text, rules): what is over the plain-French limits;
 - unexplained_acronyms(text, rules): acronyms (HDS, DMP…) the answer does not explain;
-- forbidden_claims_in(text, claims): the false claims (content/affirmations_interdites.yml) it makes;
-- check_answer(text, topic, rules, claims): all of them for one answer of a topic.
+- forbidden_claims_in(text, response, channel, claims): the false claims it makes
+  (content/affirmations_interdites.yml, read by facilitation/forbidden_claims.py);
+- check_answer(variation, response, topic, rules, claims): all of them for one
+  variation of the answer to a topic.
 The limits and the acronyms are content, in facilitation/francais_simple.yml (load_rules),
 shared with the rehearsal mode.
 """
@@ -16,10 +18,11 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import yaml
 
-from facilitation.content import ROOT, bubbles, fold
+from facilitation import forbidden_claims
+from facilitation.content import CHANNEL_SLOT, Variation, bubbles, fold
+from facilitation.forbidden_claims import Claim
 
 RULES_FILE = Path(__file__).with_name("francais_simple.yml")
-FORBIDDEN_CLAIMS_FILE = ROOT / "content" / "affirmations_interdites.yml"
 SENTENCE_END = re.compile(r"(?<=[.!?:;…])\s+|\n+")
 ACRONYM = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}\b")
 # Where a cautious answer (topic with `verify: true`) sends the person.
@@ -42,15 +45,8 @@ class Rules:
 
 
 @dataclass(frozen=True)
-class Claim:
-    pattern: str
-    reason: str
-    source: str
-
-
-@dataclass(frozen=True)
 class Finding:
-    """One problem found: the pattern, sentence, bubble, acronym or claim at fault."""
+    """One problem found: the pattern, sentence, bubble, acronym or claim (its id) at fault."""
     subject: str
     words: Optional[int] = None     # sentences and bubbles
     note: Optional[str] = None      # the acronym's meaning, or why the claim is false
@@ -77,27 +73,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
                  frozenset(content["sigles_connus"]))
 
 
-def parse_claims(content) -> Tuple[Claim, ...]:
-    """A list of {pattern, raison, source}, at the top of the file or under one key."""
-    if isinstance(content, dict):
-        lists = [value for value in content.values() if isinstance(value, list)]
-        content = lists[0] if len(lists) == 1 else None
-    if not isinstance(content, list):
-        raise ValueError("expected a list of {pattern, raison, source}")
-    claims = tuple(Claim(str(c["pattern"]), str(c.get("raison", "")), str(c.get("source", ""))) for c in content)
-    for claim in claims:
-        re.compile(fold(claim.pattern))  # a broken pattern is named here, not on the page
-    return claims
-
-
-def load_forbidden_claims(path: Path = FORBIDDEN_CLAIMS_FILE) -> Optional[Tuple[Claim, ...]]:
-    """The forbidden claims; None while the file does not exist (nothing to check against)."""
-    if not path.exists():
-        return None
-    try:
-        return parse_claims(yaml.safe_load(path.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, re.error) as error:
-        raise ValueError(f"{path}: {error}") from error
+def load_forbidden_claims() -> Optional[List[Claim]]:
+    """The forbidden claims; None while their file does not exist (nothing to check against)."""
+    return forbidden_claims.load_claims() if forbidden_claims.CLAIMS_FILE.exists() else None
 
 
 def word_count(text: str) -> int:
@@ -111,7 +89,7 @@ def split_sentences(text: str) -> List[str]:
 
 
 def matches(pattern: str, text: str) -> bool:
-    """A must_mention or claim pattern: a regular expression, without case or accents."""
+    """A must_mention pattern: a regular expression, without case or accents."""
     return re.search(fold(pattern), fold(text)) is not None
 
 
@@ -145,14 +123,18 @@ def unexplained_acronyms(text: str, rules: Rules) -> List[Finding]:
     return found
 
 
-def forbidden_claims_in(text: str, claims: Sequence[Claim]) -> List[Finding]:
-    return [Finding(c.pattern, note=c.reason, source=c.source) for c in claims if matches(c.pattern, text)]
+def forbidden_claims_in(text: str, response: str, channel: Optional[str], claims: Sequence[Claim]) -> List[Finding]:
+    """The claims a variation (written for `channel`, None for the default) of `response` makes."""
+    return [Finding(c.id, note=c.reason, source=c.source) for c in claims
+            if c.applies_to(response, channel) and c.found_in(text)]
 
 
-def check_answer(text: str, topic: dict, rules: Rules, claims: Optional[Sequence[Claim]]) -> List[CheckResult]:
-    """Every check of one answer (one variation) of a topic of the contract; the forbidden
+def check_answer(variation: Variation, response: str, topic: dict, rules: Rules,
+                 claims: Optional[Sequence[Claim]]) -> List[CheckResult]:
+    """Every check of one variation of the answer to a topic of the contract; the forbidden
     claims only when there is a list of them, the pointer to an official source only
     for the topics to verify."""
+    text = variation.text
     results = [
         CheckResult("mentions", tuple(Finding(p) for p in missing_mentions(text, topic.get("must_mention") or []))),
         CheckResult("phrases", tuple(long_sentences(text, rules))),
@@ -160,7 +142,8 @@ def check_answer(text: str, topic: dict, rules: Rules, claims: Optional[Sequence
         CheckResult("sigles", tuple(unexplained_acronyms(text, rules))),
     ]
     if claims is not None:
-        results.append(CheckResult("affirmations", tuple(forbidden_claims_in(text, claims))))
+        channel = variation.condition.get(CHANNEL_SLOT)
+        results.append(CheckResult("affirmations", tuple(forbidden_claims_in(text, response, channel, claims))))
     if topic.get("verify"):
         results.append(CheckResult("prudence", tuple(Finding(p) for p in missing_mentions(text, [OFFICIAL_SOURCE]))))
     return results

@@ -2,8 +2,10 @@
 
 The answers are the assistant's own (domain.yml), under the questions
 and themes of the content contract; facilitation/fiche.yml gives the layout and
-the workshop's timeline. Writes reports/fiche/cles-de-langage.pdf (at most two
-A4 pages) and docs/fiche.png (page 1, shown in the README).
+the workshop's timeline. Where an answer depends on the channel, the sheet
+prints the kiosk's wording: the sheet is for facilitators at a help desk.
+Writes reports/fiche/cles-de-langage.pdf (at most two A4 pages) and
+docs/fiche.png (page 1, shown in the README).
 """
 import html
 import sys
@@ -15,7 +17,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from facilitation import pdf
-from facilitation.content import ROOT, intent_name, load_responses, load_topics
+from facilitation.content import KIOSK, ROOT, load_responses, load_topics, response_name, variation_for
 
 SHEET_FILE = Path(__file__).with_name("fiche.yml")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -28,6 +30,10 @@ FOOTER = "Les réponses de l'assistant Mon Espace Santé (domain.yml)."
 
 class SheetTooLong(RuntimeError):
     """Even the smallest type does not fit the answers on MAX_PAGES pages."""
+
+
+class MissingAnswers(RuntimeError):
+    """Topics to print have no answer in the domain; the message names their responses."""
 
 
 @dataclass
@@ -56,19 +62,18 @@ class Sheet:
         return sum(step.get("minutes") or 0 for step in self.timeline)
 
 
-def bubbles(text: str) -> List[str]:
-    """The chat bubbles of an answer: its paragraphs, as the bot sends them."""
-    return [bubble.strip() for bubble in text.split("\n\n") if bubble.strip()]
-
-
 def entry(topic: dict, responses: Dict[str, List[dict]]) -> Entry:
-    answer = responses[f"utter_{intent_name(topic)}"][0]["text"]
-    return Entry(topic["id"], topic["question"], bubbles(answer))
+    answer = variation_for(responses[response_name(topic)], KIOSK)
+    return Entry(topic["id"], topic["question"], answer.bubbles)
 
 
-def load_sheet(layout_file: Path = SHEET_FILE) -> Sheet:
+def load_sheet(layout_file: Path = SHEET_FILE, responses: Optional[Dict[str, List[dict]]] = None) -> Sheet:
     layout = yaml.safe_load(layout_file.read_text(encoding="utf-8"))
-    topics, responses, titles = load_topics(), load_responses(), layout["themes"]
+    topics, titles = load_topics(), layout["themes"]
+    responses = load_responses() if responses is None else responses
+    missing = [response_name(t) for t in topics if t["group"] in titles and response_name(t) not in responses]
+    if missing:
+        raise MissingAnswers(f"no answer in domain.yml for: {', '.join(missing)}")
     highlight = next(t for t in topics if t["id"] == layout["highlight"])
     themes = [
         Theme(title, [entry(t, responses) for t in topics if t["group"] == group and t is not highlight])
@@ -83,10 +88,12 @@ def render_html(sheet: Sheet, font_size_pt: float) -> str:
     return environment.get_template("fiche.html").render(sheet=sheet, font_size=font_size_pt)
 
 
-def build(output: Path = OUTPUT, preview: Optional[Path] = PREVIEW) -> float:
-    """Prints the sheet in the largest type that fits; returns that size in points."""
+def build(output: Path = OUTPUT, preview: Optional[Path] = PREVIEW,
+          responses: Optional[Dict[str, List[dict]]] = None) -> float:
+    """Prints the sheet (from the domain's answers, or the ones given) in the largest type
+    that fits; returns that size in points."""
     pdf.check_tools()
-    sheet = load_sheet()
+    sheet = load_sheet(responses=responses)
     output.parent.mkdir(parents=True, exist_ok=True)
     with pdf.chromium_page() as page:
         for size in FONT_SIZES_PT:
@@ -106,7 +113,7 @@ def build(output: Path = OUTPUT, preview: Optional[Path] = PREVIEW) -> float:
 def main() -> None:
     try:
         size = build()
-    except (pdf.MissingTool, SheetTooLong) as error:
+    except (pdf.MissingTool, SheetTooLong, MissingAnswers) as error:
         sys.exit(f"error: {error}")
     pages = pdf.page_count(OUTPUT)
     print(f"Fiche : {OUTPUT.relative_to(ROOT)} ({pages} page{'s' if pages > 1 else ''}, texte en {size:g} pt)")

@@ -6,7 +6,7 @@ import subprocess
 import pytest
 from markupsafe import escape
 
-from facilitation import checks, relecture
+from facilitation import checks, forbidden_claims, relecture
 from facilitation.content import KIOSK, facts, response_name, variation_for
 from tests import content
 
@@ -18,10 +18,10 @@ CARD = re.compile(r'<article class="card (?P<colour>\w+)" id="[^"]*" data-topic=
 CHECK = re.compile(r'<li class="(?P<state>ok|ko)" data-check="(?P<check>\w+)">')
 
 
-def page(tmp_path, responses=RESPONSES, claims_file=None):
+def page(tmp_path, responses=RESPONSES):
     """The page built from these responses: {topic id: (colour, card html)}."""
     output = tmp_path / "index.html"
-    relecture.build(output, responses, claims_file or tmp_path / "no-claims.yml")
+    relecture.build(output, responses)
     return {m["topic"]: (m["colour"], m["body"]) for m in CARD.finditer(output.read_text(encoding="utf-8"))}
 
 
@@ -59,26 +59,32 @@ def test_a_card_shows_the_answer_bubble_by_bubble_with_its_checks(cards, topic):
     answer = variation_for(RESPONSES[response_name(topic)], None)
     assert all(f'<p class="bubble">{shown(b)}</p>' in body for b in answer.bubbles)
     assert all(f'<span class="button">{shown(b)}</span>' in body for b in answer.buttons)
-    expected = {"mentions", "phrases", "bulles", "sigles"} | ({"prudence"} if topic.get("verify") else set())
+    expected = {"mentions", "phrases", "bulles", "sigles", "affirmations"} | ({"prudence"} if topic.get("verify") else set())
     assert set(checks_of(body)) == expected
 
 
 def test_a_broken_answer_shows_red_and_says_why(tmp_path):
-    claims_file = tmp_path / "affirmations_interdites.yml"
-    claims_file.write_text('- pattern: "impossible a pirater"\n  raison: "Aucun système n\'est sûr à 100 %."\n'
-                           '  source: "topics.yml, piratage_fuite"\n', encoding="utf-8")
+    claim = next(c for c in forbidden_claims.load_claims() if not c.responses and not c.allowed_channel)
     responses = copy.deepcopy(RESPONSES)
     responses["utter_faq/gratuit"] = [{"text": (
-        "Votre DMP est impossible à pirater, et vous pouvez donc y mettre tout ce que vous voulez sans jamais "
-        "vous poser la moindre question sur sa sécurité ou sur celle de vos proches.")}]
-    cards = page(tmp_path, responses, claims_file)
+        "Votre DMP est protégé, et vous pouvez donc y mettre tout ce que vous voulez sans jamais vous poser "
+        f"la moindre question sur sa sécurité ou sur celle de vos proches.\n\n{claim.false_example}")}]
+    cards = page(tmp_path, responses)
     colour, body = cards["gratuit"]
     assert colour == "red"
     assert checks_of(body) == {"mentions": "ko", "phrases": "ko", "bulles": "ok", "sigles": "ko", "affirmations": "ko"}
     assert "il manque : <code>gratuit</code>" in body
     assert "DMP n'est pas expliqué (Dossier Médical Partagé)" in body
-    assert "Aucun système n&#39;est sûr à 100 %." in body
-    assert checks_of(cards["hebergement_france"][1])["affirmations"] == "ok"
+    assert f"<code>{shown(claim.id)}</code>" in body and shown(claim.reason) in body
+
+
+def test_without_the_forbidden_claims_file_the_page_says_the_check_is_not_done(tmp_path, monkeypatch):
+    monkeypatch.setattr(forbidden_claims, "CLAIMS_FILE", tmp_path / "absent.yml")
+    output = tmp_path / "index.html"
+    relecture.build(output, RESPONSES)
+    text = output.read_text(encoding="utf-8")
+    assert "cette vérification n'est pas faite" in text
+    assert 'data-check="affirmations"' not in text
 
 
 def test_both_channel_variants_are_shown_each_with_its_checks(tmp_path):
@@ -87,12 +93,15 @@ def test_both_channel_variants_are_shown_each_with_its_checks(tmp_path):
         {"text": "Un accompagnant peut vous aider ici, à l'accueil.\n\nVous pouvez aussi appeler le 3422.",
          "condition": [{"type": "slot", "name": "canal", "value": KIOSK}]},
         {"text": "Un conseiller peut vous aider dans un espace France services.\n\nOu appelez le 3422."},
+        {"text": "Un accompagnant peut vous aider ici, à l'accueil."},
     ]
     _, body = page(tmp_path, responses)["parler_humain"]
-    kiosk, default = body.split('<section class="variant"')[1:]
+    kiosk, default, wrong = body.split('<section class="variant"')[1:]
     assert "Sur la borne d&#39;un point d&#39;accueil" in kiosk and "ici, à l&#39;accueil" in kiosk
     assert "Partout ailleurs (réponse par défaut)" in default and "espace France services" in default
-    assert checks_of(kiosk) == checks_of(default) == {"mentions": "ok", "phrases": "ok", "bulles": "ok", "sigles": "ok"}
+    assert checks_of(kiosk) == checks_of(default) == {
+        "mentions": "ok", "phrases": "ok", "bulles": "ok", "sigles": "ok", "affirmations": "ok"}
+    assert checks_of(wrong)["affirmations"] == "ko"  # the kiosk's wording, outside the kiosk
 
 
 def test_a_topic_without_an_answer_is_red_and_names_the_response_to_write(tmp_path):
@@ -111,7 +120,7 @@ def test_make_relecture_writes_the_page():
 
 def test_the_page_needs_nothing_from_elsewhere(tmp_path):
     output = tmp_path / "index.html"
-    relecture.build(output, RESPONSES, tmp_path / "no-claims.yml")
+    relecture.build(output, RESPONSES)
     assert not re.search(r'<(script|link|img)\b|src=|@import|url\(', output.read_text(encoding="utf-8"))
 
 
@@ -129,14 +138,3 @@ def test_sentences_and_bubbles_are_counted_in_words():
     assert [f.words for f in checks.long_sentences(f"Court. {sentence} « Court » !", RULES)] == [21]
     bubble = "Une phrase de six mots ici. " * 8
     assert [f.words for f in checks.long_bubbles(f"Court.\n\n{bubble}", RULES)] == [48]
-
-
-def test_the_forbidden_claims_file_is_a_list_at_the_top_or_under_one_key(tmp_path):
-    claim = {"pattern": "jusqu'a 3 personnes", "raison": "n'existe pas", "source": "acuite.fr"}
-    assert checks.parse_claims([claim]) == checks.parse_claims({"affirmations": [claim]})
-    assert checks.forbidden_claims_in("Jusqu'à 3 personnes.", checks.parse_claims([claim]))
-    broken = tmp_path / "affirmations_interdites.yml"
-    broken.write_text('- pattern: "(oups"\n  raison: x\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="affirmations_interdites.yml"):
-        checks.load_forbidden_claims(broken)
-    assert checks.load_forbidden_claims(tmp_path / "absent.yml") is None
