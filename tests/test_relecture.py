@@ -98,7 +98,7 @@ def test_both_channel_variants_are_shown_each_with_its_checks(tmp_path):
     _, body = page(tmp_path, responses)["parler_humain"]
     kiosk, default, wrong = body.split('<section class="variant"')[1:]
     assert "Sur la borne d&#39;un point d&#39;accueil" in kiosk and "ici, à l&#39;accueil" in kiosk
-    assert "Partout ailleurs (réponse par défaut)" in default and "espace France services" in default
+    assert "Partout ailleurs, dont le site internet" in default and "espace France services" in default
     assert checks_of(kiosk) == checks_of(default) == {
         "mentions": "ok", "phrases": "ok", "bulles": "ok", "sigles": "ok", "affirmations": "ok"}
     assert checks_of(wrong)["affirmations"] == "ko"  # the kiosk's wording, outside the kiosk
