@@ -88,12 +88,10 @@ def render_html(sheet: Sheet, font_size_pt: float) -> str:
     return environment.get_template("fiche.html").render(sheet=sheet, font_size=font_size_pt)
 
 
-def build(output: Path = OUTPUT, preview: Optional[Path] = PREVIEW,
-          responses: Optional[Dict[str, List[dict]]] = None) -> float:
-    """Prints the sheet (from the domain's answers, or the ones given) in the largest type
-    that fits; returns that size in points."""
+def build(output: Path = OUTPUT, preview: Optional[Path] = PREVIEW) -> float:
+    """Prints the sheet in the largest type that fits; returns that size in points."""
     pdf.check_tools()
-    sheet = load_sheet(responses=responses)
+    sheet = load_sheet()
     output.parent.mkdir(parents=True, exist_ok=True)
     with pdf.chromium_page() as page:
         for size in FONT_SIZES_PT:
