@@ -1,15 +1,15 @@
 """The automatic checks of an answer: what the review page (`make relecture`) shows in green or red.
 
-Pure functions of a text, so that the tests of the answers can call them too:
+Functions of a text, so that the tests of the answers can call them too:
 - missing_mentions(text, patterns): the contract's must_mention patterns the text misses;
-- long_sentences(text, rules), long_bubbles(text, rules): what is over the plain-French limits;
-- unexplained_acronyms(text, rules): acronyms (HDS, DMP…) the answer does not explain;
+- long_sentences(text), long_bubbles(text): what is over the plain-French limits (common/french.py);
+- unexplained_acronyms(text, acronyms): acronyms (HDS, DMP…) the answer does not explain;
 - forbidden_claims_in(text, response, channel, claims): the false claims it makes
   (content/affirmations_interdites.yml, read by facilitation/forbidden_claims.py);
-- check_answer(variation, response, topic, rules, claims): all of them for one
+- check_answer(variation, response, topic, acronyms, claims): all of them for one
   variation of the answer to a topic.
-The limits and the acronyms are content, in facilitation/francais_simple.yml (load_rules),
-shared with the rehearsal mode.
+The acronyms and their explanations are content, in facilitation/sigles.yml
+(load_acronyms), shared with the rehearsal mode.
 """
 import re
 from dataclasses import dataclass
@@ -18,12 +18,12 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 import yaml
 
+from common.french import MAX_WORDS_PER_BUBBLE, MAX_WORDS_PER_SENTENCE, fold, sentences, word_count
 from facilitation import forbidden_claims
-from facilitation.content import CHANNEL_SLOT, Variation, bubbles, fold
+from facilitation.content import CHANNEL_SLOT, Variation, bubbles
 from facilitation.forbidden_claims import Claim
 
-RULES_FILE = Path(__file__).with_name("francais_simple.yml")
-SENTENCE_END = re.compile(r"(?<=[.!?:;…])\s+|\n+")
+ACRONYMS_FILE = Path(__file__).with_name("sigles.yml")
 ACRONYM = re.compile(r"\b[A-ZÀ-ÖØ-Þ]{2,}\b")
 # Where a cautious answer (topic with `verify: true`) sends the person.
 OFFICIAL_SOURCE = r"3422|monespacesante\.fr"
@@ -37,11 +37,9 @@ class Acronym:
 
 
 @dataclass(frozen=True)
-class Rules:
-    max_sentence_words: int
-    max_bubble_words: int
-    acronyms: Dict[str, Acronym]
-    known_acronyms: FrozenSet[str]   # need no explanation (SMS, PDF…)
+class Acronyms:
+    explained: Dict[str, Acronym]   # to explain, with their explanation
+    known: FrozenSet[str]           # need no explanation (SMS, PDF…)
 
 
 @dataclass(frozen=True)
@@ -63,29 +61,18 @@ class CheckResult:
         return not self.findings
 
 
-def load_rules(path: Path = RULES_FILE) -> Rules:
+def load_acronyms(path: Path = ACRONYMS_FILE) -> Acronyms:
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    acronyms = {
+    explained = {
         name: Acronym(name, a["explication"], (a["explication"], *a["on_accepte"]))
         for name, a in content["sigles"].items()
     }
-    return Rules(int(content["mots_par_phrase"]), int(content["mots_par_bulle"]), acronyms,
-                 frozenset(content["sigles_connus"]))
+    return Acronyms(explained, frozenset(content["sigles_connus"]))
 
 
 def load_forbidden_claims() -> Optional[List[Claim]]:
     """The forbidden claims; None while their file does not exist (nothing to check against)."""
     return forbidden_claims.load_claims() if forbidden_claims.CLAIMS_FILE.exists() else None
-
-
-def word_count(text: str) -> int:
-    """Words with at least one letter or digit: « and – are not words."""
-    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
-
-
-def split_sentences(text: str) -> List[str]:
-    """Sentences end with . ! ? : ; … or a line break."""
-    return [piece.strip() for piece in SENTENCE_END.split(text) if piece.strip()]
 
 
 def matches(pattern: str, text: str) -> bool:
@@ -97,25 +84,25 @@ def missing_mentions(text: str, patterns: Sequence[str]) -> List[str]:
     return [pattern for pattern in patterns if not matches(pattern, text)]
 
 
-def long_sentences(text: str, rules: Rules) -> List[Finding]:
-    counted = ((s, word_count(s)) for s in split_sentences(text))
-    return [Finding(s, words=n) for s, n in counted if n > rules.max_sentence_words]
+def long_sentences(text: str) -> List[Finding]:
+    counted = ((s.strip(), word_count(s)) for s in sentences(text))
+    return [Finding(s, words=n) for s, n in counted if n > MAX_WORDS_PER_SENTENCE]
 
 
-def long_bubbles(text: str, rules: Rules) -> List[Finding]:
+def long_bubbles(text: str) -> List[Finding]:
     counted = ((b, word_count(b)) for b in bubbles(text))
-    return [Finding(b, words=n) for b, n in counted if n > rules.max_bubble_words]
+    return [Finding(b, words=n) for b, n in counted if n > MAX_WORDS_PER_BUBBLE]
 
 
-def unexplained_acronyms(text: str, rules: Rules) -> List[Finding]:
+def unexplained_acronyms(text: str, acronyms: Acronyms) -> List[Finding]:
     """Acronyms the text uses without explaining them anywhere in it; an acronym missing from
-    the rules' list has no note (add it, with its explanation, to francais_simple.yml)."""
+    the list has no note (add it, with its explanation, to facilitation/sigles.yml)."""
     folded = fold(text)
     found = []
     for name in dict.fromkeys(ACRONYM.findall(text)):
-        if name in rules.known_acronyms:
+        if name in acronyms.known:
             continue
-        acronym = rules.acronyms.get(name)
+        acronym = acronyms.explained.get(name)
         if acronym is None:
             found.append(Finding(name))
         elif not any(fold(e) in folded for e in acronym.explanations):
@@ -129,7 +116,7 @@ def forbidden_claims_in(text: str, response: str, channel: Optional[str], claims
             if c.applies_to(response, channel) and c.found_in(text)]
 
 
-def check_answer(variation: Variation, response: str, topic: dict, rules: Rules,
+def check_answer(variation: Variation, response: str, topic: dict, acronyms: Acronyms,
                  claims: Optional[Sequence[Claim]]) -> List[CheckResult]:
     """Every check of one variation of the answer to a topic of the contract; the forbidden
     claims only when there is a list of them, the pointer to an official source only
@@ -137,9 +124,9 @@ def check_answer(variation: Variation, response: str, topic: dict, rules: Rules,
     text = variation.text
     results = [
         CheckResult("mentions", tuple(Finding(p) for p in missing_mentions(text, topic.get("must_mention") or []))),
-        CheckResult("phrases", tuple(long_sentences(text, rules))),
-        CheckResult("bulles", tuple(long_bubbles(text, rules))),
-        CheckResult("sigles", tuple(unexplained_acronyms(text, rules))),
+        CheckResult("phrases", tuple(long_sentences(text))),
+        CheckResult("bulles", tuple(long_bubbles(text))),
+        CheckResult("sigles", tuple(unexplained_acronyms(text, acronyms))),
     ]
     if claims is not None:
         channel = variation.condition.get(CHANNEL_SLOT)

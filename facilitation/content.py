@@ -3,20 +3,19 @@
 Shared by the product (the sheet, the report) and the tests.
 """
 import os
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
+from common.french import fold  # noqa: F401 (for the tools and tests that read content)
+from common.naming import answer_name, intent_name, possible_answer_names  # noqa: F401 (likewise)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MES_SHARED_DIR", ROOT.parent / "shared"))
 TOPICS_FILE = SHARED / "knowledge" / "topics.yml"
 DOMAIN_FILE = ROOT / "domain.yml"
-
-RETRIEVAL_INTENT = "faq"
-FAQ_GROUPS = ("rassurer", "decouvrir")  # answered as faq/<id>; other groups are intents
 
 # The slot that tells where the assistant runs, and its values. A response can
 # have variations for one channel (condition on this slot) and a default one.
@@ -58,21 +57,10 @@ def variation_channel(variation: dict) -> Optional[str]:
     )
 
 
-def intent_name(topic: dict) -> str:
-    """The intent a topic is trained as: faq/<id> for FAQ groups, else the id."""
-    return f"{RETRIEVAL_INTENT}/{topic['id']}" if topic["group"] in FAQ_GROUPS else topic["id"]
-
-
-def response_name(topic: dict) -> str:
-    """The response that answers a topic: utter_faq/<id> for FAQ groups, else utter_<id>."""
-    return f"utter_{intent_name(topic)}"
-
-
-def topic_response_name(responses: Dict[str, Any], topic_id: str) -> Optional[str]:
+def topic_answer_name(responses: Dict[str, Any], topic_id: str) -> Optional[str]:
     """The response answering a topic known only by its id (the action server does not
-    read the contract): the response_name() of either kind that the domain has."""
-    names = (f"utter_{RETRIEVAL_INTENT}/{topic_id}", f"utter_{topic_id}")
-    return next((name for name in names if responses.get(name)), None)
+    read the contract): whichever of its possible names the domain has."""
+    return next((name for name in possible_answer_names(topic_id) if responses.get(name)), None)
 
 
 @dataclass(frozen=True)
@@ -125,8 +113,3 @@ def topic_of(parse: dict) -> str:
         return selected["response"]["intent_response_key"].split("/", 1)[1]
     return intent
 
-
-def fold(text: str) -> str:
-    """Lower case without accents: must_mention patterns are matched this way."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

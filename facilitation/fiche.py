@@ -5,7 +5,8 @@ and themes of the content contract; facilitation/fiche.yml gives the layout and
 the workshop's timeline. Where an answer depends on the channel, the sheet
 prints the kiosk's wording: the sheet is for facilitators at a help desk.
 Writes reports/fiche/cles-de-langage.pdf (at most two A4 pages) and
-docs/fiche.png (page 1, shown in the README).
+reports/screenshots/fiche.png (page 1; `make screenshots` copies it to docs/
+for the README).
 """
 import html
 import sys
@@ -17,12 +18,12 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from facilitation import pdf
-from facilitation.content import KIOSK, ROOT, load_responses, load_topics, response_name, variation_for
+from facilitation.content import KIOSK, ROOT, answer_name, load_responses, load_topics, variation_for
 
 SHEET_FILE = Path(__file__).with_name("fiche.yml")
 TEMPLATES = Path(__file__).with_name("templates")
 OUTPUT = ROOT / "reports" / "fiche" / "cles-de-langage.pdf"
-PREVIEW = ROOT / "docs" / "fiche.png"
+PREVIEW = ROOT / "reports" / "screenshots" / "fiche.png"
 MAX_PAGES = 2
 FONT_SIZES_PT = (9, 8.5, 8, 7.5, 7)  # the largest one that fits MAX_PAGES is used
 FOOTER = "Les réponses de l'assistant Mon Espace Santé (domain.yml)."
@@ -63,7 +64,7 @@ class Sheet:
 
 
 def entry(topic: dict, responses: Dict[str, List[dict]]) -> Entry:
-    answer = variation_for(responses[response_name(topic)], KIOSK)
+    answer = variation_for(responses[answer_name(topic)], KIOSK)
     return Entry(topic["id"], topic["question"], answer.bubbles)
 
 
@@ -71,7 +72,7 @@ def load_sheet(layout_file: Path = SHEET_FILE, responses: Optional[Dict[str, Lis
     layout = yaml.safe_load(layout_file.read_text(encoding="utf-8"))
     topics, titles = load_topics(), layout["themes"]
     responses = load_responses() if responses is None else responses
-    missing = [response_name(t) for t in topics if t["group"] in titles and response_name(t) not in responses]
+    missing = [answer_name(t) for t in topics if t["group"] in titles and answer_name(t) not in responses]
     if missing:
         raise MissingAnswers(f"no answer in domain.yml for: {', '.join(missing)}")
     highlight = next(t for t in topics if t["id"] == layout["highlight"])

@@ -14,9 +14,10 @@ from typing import Dict, List, Optional, Sequence
 
 from jinja2 import Environment, FileSystemLoader
 
+from common.french import MAX_WORDS_PER_BUBBLE, MAX_WORDS_PER_SENTENCE
 from facilitation import checks, forbidden_claims
-from facilitation.content import (CHANNEL_SLOT, ROOT, Variation, facts, load_responses, load_topics,
-                                  response_name, variations)
+from facilitation.content import (CHANNEL_SLOT, ROOT, Variation, answer_name, facts, load_responses, load_topics,
+                                  variations)
 
 OUTPUT = ROOT / "reports" / "relecture" / "index.html"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -44,34 +45,34 @@ class Card:
         return bool(self.shown) and all(s.ok for s in self.shown)
 
 
-def card(topic: dict, responses: Dict[str, List[dict]], rules: checks.Rules,
+def card(topic: dict, responses: Dict[str, List[dict]], acronyms: checks.Acronyms,
          claims: Optional[Sequence[checks.Claim]]) -> Card:
-    name = response_name(topic)
-    shown = [Shown(v, checks.check_answer(v, name, topic, rules, claims)) for v in variations(responses.get(name) or [])]
+    name = answer_name(topic)
+    shown = [Shown(v, checks.check_answer(v, name, topic, acronyms, claims)) for v in variations(responses.get(name) or [])]
     return Card(topic, name, shown)
 
 
-def cards(topics: List[dict], responses: Dict[str, List[dict]], rules: checks.Rules,
+def cards(topics: List[dict], responses: Dict[str, List[dict]], acronyms: checks.Acronyms,
           claims: Optional[Sequence[checks.Claim]]) -> List[Card]:
-    return [card(t, responses, rules, claims) for t in topics]
+    return [card(t, responses, acronyms, claims) for t in topics]
 
 
-def render_html(page_cards: List[Card], rules: checks.Rules, claims: Optional[Sequence[checks.Claim]],
-                today: datetime.date) -> str:
+def render_html(page_cards: List[Card], claims: Optional[Sequence[checks.Claim]], today: datetime.date) -> str:
     environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, trim_blocks=True,
                               lstrip_blocks=True)
     return environment.get_template("relecture.html").render(
-        cards=page_cards, facts=facts, rules=rules, claims=claims, channel_slot=CHANNEL_SLOT,
-        rules_file=os.path.relpath(checks.RULES_FILE, ROOT), claims_file=os.path.relpath(forbidden_claims.CLAIMS_FILE, ROOT),
-        today=today)
+        cards=page_cards, facts=facts, claims=claims, channel_slot=CHANNEL_SLOT,
+        max_sentence_words=MAX_WORDS_PER_SENTENCE, max_bubble_words=MAX_WORDS_PER_BUBBLE,
+        acronyms_file=os.path.relpath(checks.ACRONYMS_FILE, ROOT),
+        claims_file=os.path.relpath(forbidden_claims.CLAIMS_FILE, ROOT), today=today)
 
 
 def build(output: Path = OUTPUT, responses: Optional[Dict[str, List[dict]]] = None) -> List[Card]:
     """Writes the page from the domain's responses (or the ones given); returns its cards."""
-    rules, claims = checks.load_rules(), checks.load_forbidden_claims()
-    page_cards = cards(load_topics(), load_responses() if responses is None else responses, rules, claims)
+    acronyms, claims = checks.load_acronyms(), checks.load_forbidden_claims()
+    page_cards = cards(load_topics(), load_responses() if responses is None else responses, acronyms, claims)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render_html(page_cards, rules, claims, datetime.date.today()), encoding="utf-8")
+    output.write_text(render_html(page_cards, claims, datetime.date.today()), encoding="utf-8")
     return page_cards
 
 

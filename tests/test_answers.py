@@ -5,6 +5,7 @@ import re
 import pytest
 from rasa.core.nlg.interpolator import interpolate_text
 
+from common.french import MAX_WORDS_PER_SENTENCE, sentences, word_count
 from facilitation.content import variation_channel
 from tests import content, evaluation
 
@@ -15,13 +16,12 @@ THEME_PAYLOADS = {f'/choisir_theme{{"theme":"{t}"}}' for t in content.THEME_GROU
 SAMPLE_MESSAGES = {"donnees_personnelles": "voici mon numéro de sécu 1 84 12 75 108 123 45"}
 # Topics answered by a custom action rather than by a response of their own.
 ANSWERED_BY_ACTION = {"hors_sujet": "utter_hors_sujet"}
-MAX_WORDS_PER_SENTENCE = 22
 MAX_WORDS_PER_BUBBLE = 45
 
 
 def responses_of(topic: dict) -> list:
     """Every variation of the topic's answer (e.g. the website's and the kiosk's)."""
-    name = ANSWERED_BY_ACTION.get(topic["id"], f"utter_{content.intent_name(topic)}")
+    name = ANSWERED_BY_ACTION.get(topic["id"], content.answer_name(topic))
     return [variation["text"] for variation in RESPONSES[name]]
 
 
@@ -44,8 +44,8 @@ def test_unconfirmed_facts_point_to_an_official_source(topic):
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_answers_use_short_sentences(name):
     for variation in RESPONSES[name]:
-        for sentence in re.split(r"(?<=[.!?:])\s+", variation["text"]):
-            assert len(sentence.split()) <= MAX_WORDS_PER_SENTENCE, sentence
+        for sentence in sentences(variation["text"]):
+            assert word_count(sentence) <= MAX_WORDS_PER_SENTENCE, sentence
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))

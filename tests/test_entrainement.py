@@ -17,7 +17,7 @@ from actions.rehearsal.feedback import example_answer, french_number, topic_resp
 from actions.rehearsal.language import sentences
 from actions.rehearsal.scorer import assess, says
 from actions.rehearsal.session import objection_count, session_objections
-from facilitation.content import KIOSK, response_name, topic_response_name
+from facilitation.content import KIOSK, answer_name, topic_answer_name
 from facilitation.content import facts as content_facts
 from tests import content
 from tests.content import ROOT
@@ -67,8 +67,8 @@ def test_the_example_is_the_assistants_answer_and_gets_full_marks(objection):
 
 def test_the_rehearsal_finds_each_answer_by_the_contracts_naming_rule():
     for topic in TOPICS.values():
-        if response_name(topic) in RESPONSES:
-            assert topic_response_name(RESPONSES, topic["id"]) == response_name(topic)
+        if answer_name(topic) in RESPONSES:
+            assert topic_answer_name(RESPONSES, topic["id"]) == answer_name(topic)
 
 
 def test_the_example_is_the_kiosk_wording_when_the_answer_depends_on_the_channel():

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from facilitation import fiche, pdf
-from facilitation.content import KIOSK, response_name, variation_for
+from facilitation.content import KIOSK, answer_name, variation_for
 from tests import content
 
 SEED_SHEET = content.SHARED / "seed" / "000_05f79325a83e6d4f.txt"
@@ -25,7 +25,7 @@ def squeezed(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built():
+def built(chromium_executable):
     started = time.time()
     done = subprocess.run(["make", "--no-print-directory", "fiche"], cwd=content.ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -43,7 +43,7 @@ def test_every_reassuring_topic_is_printed():
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t["id"])
 def test_every_answer_is_on_the_sheet_as_the_kiosk_says_it(built, topic):
     _, text = built
-    answer = variation_for(RESPONSES[response_name(topic)], KIOSK)
+    answer = variation_for(RESPONSES[answer_name(topic)], KIOSK)
     assert squeezed(topic["question"]) in text
     for bubble in answer.bubbles:
         assert squeezed(bubble) in text, bubble

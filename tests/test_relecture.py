@@ -6,13 +6,14 @@ import subprocess
 import pytest
 from markupsafe import escape
 
+from common.french import MAX_WORDS_PER_BUBBLE, MAX_WORDS_PER_SENTENCE
 from facilitation import checks, forbidden_claims, relecture
-from facilitation.content import KIOSK, facts, response_name, variation_for
+from facilitation.content import KIOSK, facts, answer_name, variation_for
 from tests import content
 
 TOPICS = content.load_topics()
 RESPONSES = content.load_responses()
-RULES = checks.load_rules()
+ACRONYMS = checks.load_acronyms()
 CARD = re.compile(r'<article class="card (?P<colour>\w+)" id="[^"]*" data-topic="(?P<topic>[^"]+)">(?P<body>.*?)</article>',
                   re.S)
 CHECK = re.compile(r'<li class="(?P<state>ok|ko)" data-check="(?P<check>\w+)">')
@@ -52,11 +53,11 @@ def test_a_card_shows_the_question_the_facts_the_sources_and_the_verify_flag(car
     assert f'data-verify="{"oui" if topic.get("verify") else "non"}"' in body
 
 
-@pytest.mark.parametrize("topic", [t for t in TOPICS if response_name(t) in RESPONSES],
+@pytest.mark.parametrize("topic", [t for t in TOPICS if answer_name(t) in RESPONSES],
                          ids=lambda t: t["id"])
 def test_a_card_shows_the_answer_bubble_by_bubble_with_its_checks(cards, topic):
     _, body = cards[topic["id"]]
-    answer = variation_for(RESPONSES[response_name(topic)], None)
+    answer = variation_for(RESPONSES[answer_name(topic)], None)
     assert all(f'<p class="bubble">{shown(b)}</p>' in body for b in answer.bubbles)
     assert all(f'<span class="button">{shown(b)}</span>' in body for b in answer.buttons)
     expected = {"mentions", "phrases", "bulles", "sigles", "affirmations"} | ({"prudence"} if topic.get("verify") else set())
@@ -127,14 +128,16 @@ def test_the_page_needs_nothing_from_elsewhere(tmp_path):
 # --- the checks themselves (facilitation/checks.py) ------------------------------
 
 def test_an_acronym_is_explained_before_or_after_it_and_known_ones_need_nothing():
-    assert checks.unexplained_acronyms("Le Dossier Médical Partagé (DMP). Code par SMS.", RULES) == []
-    assert checks.unexplained_acronyms("L'hébergeur est HDS : Hébergeur de Données de Santé.", RULES) == []
-    assert [f.subject for f in checks.unexplained_acronyms("Le DMP et la CNAM.", RULES)] == ["DMP", "CNAM"]
-    assert [f.note for f in checks.unexplained_acronyms("Le DMP et la CNAM.", RULES)] == ["Dossier Médical Partagé", None]
+    assert checks.unexplained_acronyms("Le Dossier Médical Partagé (DMP). Code par SMS.", ACRONYMS) == []
+    assert checks.unexplained_acronyms("L'hébergeur est HDS : Hébergeur de Données de Santé.", ACRONYMS) == []
+    assert [f.subject for f in checks.unexplained_acronyms("Le DMP et la CNAM.", ACRONYMS)] == ["DMP", "CNAM"]
+    assert [f.note for f in checks.unexplained_acronyms("Le DMP et la CNAM.", ACRONYMS)] == [
+        "Dossier Médical Partagé", None]
 
 
 def test_sentences_and_bubbles_are_counted_in_words():
-    sentence = " ".join(["mot"] * (RULES.max_sentence_words + 1)) + "."
-    assert [f.words for f in checks.long_sentences(f"Court. {sentence} « Court » !", RULES)] == [21]
+    sentence = " ".join(["mot"] * (MAX_WORDS_PER_SENTENCE + 1)) + "."
+    assert [f.words for f in checks.long_sentences(f"Court. {sentence} « Court » !")] == [MAX_WORDS_PER_SENTENCE + 1]
     bubble = "Une phrase de six mots ici. " * 8
-    assert [f.words for f in checks.long_bubbles(f"Court.\n\n{bubble}", RULES)] == [48]
+    assert [f.words for f in checks.long_bubbles(f"Court.\n\n{bubble}")] == [48]
+    assert MAX_WORDS_PER_BUBBLE < 48

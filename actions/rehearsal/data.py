@@ -1,6 +1,5 @@
 """Reads the rehearsal content, entrainement/objections.yml, edited by facilitators, and the
-plain-French rules it shares with the review page (facilitation/francais_simple.yml:
-the words a sentence may have, the acronyms and their explanations).
+acronyms it shares with the review page (facilitation/sigles.yml).
 
 The files are read again when they change: no restart needed after an edit.
 """
@@ -12,8 +11,8 @@ from typing import Dict, Tuple
 
 import yaml
 
-from facilitation.checks import RULES_FILE, Acronym, Rules, load_rules
-from facilitation.content import fold
+from common.french import MAX_WORDS_PER_SENTENCE, fold
+from facilitation.checks import ACRONYMS_FILE, Acronym, Acronyms, load_acronyms
 
 REHEARSAL_FILE = Path(__file__).resolve().parents[2] / "entrainement" / "objections.yml"
 FORMULA_SEPARATOR = "+"  # "héberger + France": both words in the same sentence
@@ -61,7 +60,7 @@ def _formula(text: str) -> Tuple[str, ...]:
     return tuple(part.strip() for part in text.split(FORMULA_SEPARATOR) if part.strip())
 
 
-def parse(content: dict, rules: Rules) -> Rehearsal:
+def parse(content: dict, acronyms: Acronyms) -> Rehearsal:
     people = {p["id"]: Person(p["id"], p["nom"], p["description"]) for p in content["personnes"]}
     objections = tuple(
         Objection(
@@ -77,13 +76,13 @@ def parse(content: dict, rules: Rules) -> Rehearsal:
         for o in content["objections"]
     )
     synonyms = {fold(word): (word, *others) for word, others in content["synonymes"].items()}
-    return Rehearsal(objections, synonyms, tuple(rules.acronyms.values()), rules.max_sentence_words)
+    return Rehearsal(objections, synonyms, tuple(acronyms.explained.values()), MAX_WORDS_PER_SENTENCE)
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path, modified: float, rules_modified: float) -> Rehearsal:
-    return parse(yaml.safe_load(path.read_text(encoding="utf-8")), load_rules())
+def _load(path: Path, modified: float, acronyms_modified: float) -> Rehearsal:
+    return parse(yaml.safe_load(path.read_text(encoding="utf-8")), load_acronyms())
 
 
 def load(path: Path = REHEARSAL_FILE) -> Rehearsal:
-    return _load(path, os.stat(path).st_mtime, os.stat(RULES_FILE).st_mtime)
+    return _load(path, os.stat(path).st_mtime, os.stat(ACRONYMS_FILE).st_mtime)

@@ -13,12 +13,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.rehearsal import language
 from actions.rehearsal.data import Objection, Rehearsal
 from actions.rehearsal.scorer import Assessment, says
-from facilitation.content import BUBBLE_BREAK, KIOSK, bubbles, topic_response_name, variation_for
+from facilitation.content import BUBBLE_BREAK, KIOSK, bubbles, topic_answer_name, variation_for
 
 
 def topic_response(responses: Dict[str, Any], topic: str) -> Optional[str]:
     """The assistant's answer to a topic, as the kiosk says it; None if it has none."""
-    name = topic_response_name(responses, topic)
+    name = topic_answer_name(responses, topic)
     return variation_for(responses[name], KIOSK).text if name else None
 
 

@@ -1,7 +1,7 @@
 """French text as sentences of tokens, with spaCy's fr_core_news_sm (loaded once, on first use).
 
-Sentences and words are cut as the review page's plain-French checks cut them
-(facilitation/checks.py). A token is the set of its folded forms (surface
+Sentences end with . ! ? : ; or a line break, as in the bot's own simple-French
+rule (common/french.py). A token is the set of its folded forms (surface
 form and lemma, lower case, without accents), so that "stockées" matches
 "stocker" and "Hébergées" matches "hébergées". Punctuation is dropped.
 """
@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet, List, Sequence, Tuple
 
-from facilitation.checks import split_sentences, word_count
-from facilitation.content import fold
+from common.french import fold, word_count
+from common.french import sentences as split_sentences
 
 SPACY_MODEL = "fr_core_news_sm"
 

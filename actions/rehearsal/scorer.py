@@ -11,7 +11,7 @@ from actions.rehearsal import language
 from actions.rehearsal.data import KeyPoint, Objection, Rehearsal
 from actions.rehearsal.language import Sentence
 from facilitation.checks import Acronym
-from facilitation.content import fold
+from common.french import fold
 
 MAX_MARK = 10
 
