@@ -52,7 +52,7 @@ def test_answers_use_short_sentences(name):
 def test_answers_keep_each_bubble_short(name):
     for variation in RESPONSES[name]:
         for bubble in variation["text"].split("\n\n"):
-            assert len(bubble.split()) <= MAX_WORDS_PER_BUBBLE, bubble
+            assert word_count(bubble) <= MAX_WORDS_PER_BUBBLE, bubble
 
 
 @pytest.mark.parametrize("name", ["utter_bonjour", "utter_capacites", "utter_je_ne_sais_pas", "utter_hors_sujet"])

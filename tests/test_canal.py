@@ -1,6 +1,7 @@
 """Where the assistant runs: the page's "canal", the slot `canal`, the answers that vary with it."""
 import asyncio
 import json
+import urllib.request
 from types import SimpleNamespace
 
 import pytest
@@ -132,3 +133,20 @@ def test_asking_for_someone_on_the_website_gives_france_services_and_the_3422(ag
     reply = replies_in(agent, canal, "Je veux parler à quelqu'un.")
     assert not KIOSK_WORDING.found_in(reply)
     assert "france services" in reply and "3422" in reply
+
+
+def chat(web_stack, sender: str, text: str, canal: str) -> str:
+    body = json.dumps({"sender": sender, "message": text, "canal": canal}).encode()
+    request = urllib.request.Request(web_stack.chat_url + "message", data=body,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return content.fold(" ".join(reply.get("text", "") for reply in json.loads(response.read())))
+
+
+def test_the_kiosk_page_gets_the_kiosk_answer_from_the_running_assistant(web_stack):
+    assert KIOSK_WORDING.found_in(chat(web_stack, "canal-kiosque", "Je veux parler à quelqu'un.", "kiosque"))
+
+
+def test_the_website_gets_the_website_answer_from_the_running_assistant(web_stack):
+    reply = chat(web_stack, "canal-site", "Je veux parler à quelqu'un.", "site")
+    assert "france services" in reply and not KIOSK_WORDING.found_in(reply)

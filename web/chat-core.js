@@ -214,7 +214,6 @@
     }
 
     function begin() {
-      if (options.welcome) show(message("bot", options.welcome));
       if (options.start) send(options.start, "");
     }
 
