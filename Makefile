@@ -48,7 +48,7 @@ export RASA_MAX_CACHE_SIZE    ?= 4000
 # relative one would not be found from another folder (bench/training.py).
 export RASA_CACHE_DIRECTORY   ?= $(CURDIR)/.rasa/cache
 
-.PHONY: help install system-deps browser-deps run check test screenshots train validate eval crossval bench purge fiche rapport clean
+.PHONY: help install system-deps browser-deps run check test screenshots train validate eval crossval bench purge fiche relecture rapport clean
 
 help:
 	@echo "make run       start the assistant (sets everything up on first use)"
@@ -62,6 +62,7 @@ help:
 	@echo "make bench     latency, throughput and memory under load (reports/bench/)"
 	@echo "make purge     delete conversations older than RETENTION_DAYS (30)"
 	@echo "make fiche     printable sheet of the answers and the workshop timeline (reports/fiche/)"
+	@echo "make relecture  review page of every answer with its facts and checks (reports/relecture/)"
 	@echo "make rapport   report on the questions asked and left unanswered (reports/rapport/)"
 	@echo "make browser-deps  install the accessibility checker for the browser tests (npm ci)"
 	@echo "make system-deps   install Chromium, poppler-utils, npm and curl with apt-get if missing (as root)"
@@ -143,6 +144,9 @@ purge: $(STAMP)
 
 fiche: $(STAMP)
 	@$(PY) -m facilitation.fiche
+
+relecture: $(STAMP)
+	@$(PY) -m facilitation.relecture
 
 rapport: $(STAMP)
 	@$(PY) -W ignore::DeprecationWarning -m facilitation.rapport

@@ -1,4 +1,4 @@
-"""The assistant's plain-French rules: how texts are compared, and how long a sentence may be.
+"""The assistant's plain-French rules: how texts are compared, how long a sentence and a bubble may be.
 
 Used by the tests of the bot's answers and by the rehearsal's language checks.
 """
@@ -7,6 +7,7 @@ import unicodedata
 from typing import List
 
 MAX_WORDS_PER_SENTENCE = 20
+MAX_WORDS_PER_BUBBLE = 45  # a bubble is a paragraph of an answer: one idea
 # A sentence ends with . ! ? : ; … or a line break.
 SENTENCE_END = re.compile(r"(?<=[.!?:;…])\s+|\n+")
 

@@ -1,2 +1,3 @@
-"""Material for facilitators: the printable sheet (make fiche) and the report on
-unanswered questions (make rapport)."""
+"""Material for facilitators and the content team: the printable sheet (make fiche),
+the review page of the answers (make relecture, its checks in checks.py) and the
+report on unanswered questions (make rapport)."""

@@ -2,9 +2,11 @@
 
 The answers are the assistant's own (domain.yml), under the questions
 and themes of the content contract; facilitation/fiche.yml gives the layout and
-the workshop's timeline. Writes reports/fiche/cles-de-langage.pdf (at most two
-A4 pages) and reports/screenshots/fiche.png (page 1; `make screenshots` copies it
-to docs/ for the README).
+the workshop's timeline. Where an answer depends on the channel, the sheet
+prints the kiosk's wording: the sheet is for facilitators at a help desk.
+Writes reports/fiche/cles-de-langage.pdf (at most two A4 pages) and
+reports/screenshots/fiche.png (page 1; `make screenshots` copies it to docs/
+for the README).
 """
 import html
 import sys
@@ -16,7 +18,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from facilitation import pdf
-from facilitation.content import ROOT, answer_name, load_responses, load_topics
+from facilitation.content import KIOSK, ROOT, answer_name, load_responses, load_topics, variation_for
 
 SHEET_FILE = Path(__file__).with_name("fiche.yml")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -29,6 +31,10 @@ FOOTER = "Les réponses de l'assistant Mon Espace Santé (domain.yml)."
 
 class SheetTooLong(RuntimeError):
     """Even the smallest type does not fit the answers on MAX_PAGES pages."""
+
+
+class MissingAnswers(RuntimeError):
+    """Topics to print have no answer in the domain; the message names their responses."""
 
 
 @dataclass
@@ -57,19 +63,18 @@ class Sheet:
         return sum(step.get("minutes") or 0 for step in self.timeline)
 
 
-def bubbles(text: str) -> List[str]:
-    """The chat bubbles of an answer: its paragraphs, as the bot sends them."""
-    return [bubble.strip() for bubble in text.split("\n\n") if bubble.strip()]
-
-
 def entry(topic: dict, responses: Dict[str, List[dict]]) -> Entry:
-    answer = responses[answer_name(topic)][0]["text"]
-    return Entry(topic["id"], topic["question"], bubbles(answer))
+    answer = variation_for(responses[answer_name(topic)], KIOSK)
+    return Entry(topic["id"], topic["question"], answer.bubbles)
 
 
-def load_sheet(layout_file: Path = SHEET_FILE) -> Sheet:
+def load_sheet(layout_file: Path = SHEET_FILE, responses: Optional[Dict[str, List[dict]]] = None) -> Sheet:
     layout = yaml.safe_load(layout_file.read_text(encoding="utf-8"))
-    topics, responses, titles = load_topics(), load_responses(), layout["themes"]
+    topics, titles = load_topics(), layout["themes"]
+    responses = load_responses() if responses is None else responses
+    missing = [answer_name(t) for t in topics if t["group"] in titles and answer_name(t) not in responses]
+    if missing:
+        raise MissingAnswers(f"no answer in domain.yml for: {', '.join(missing)}")
     highlight = next(t for t in topics if t["id"] == layout["highlight"])
     themes = [
         Theme(title, [entry(t, responses) for t in topics if t["group"] == group and t is not highlight])
@@ -107,7 +112,7 @@ def build(output: Path = OUTPUT, preview: Optional[Path] = PREVIEW) -> float:
 def main() -> None:
     try:
         size = build()
-    except (pdf.MissingTool, SheetTooLong) as error:
+    except (pdf.MissingTool, SheetTooLong, MissingAnswers) as error:
         sys.exit(f"error: {error}")
     pages = pdf.page_count(OUTPUT)
     print(f"Fiche : {OUTPUT.relative_to(ROOT)} ({pages} page{'s' if pages > 1 else ''}, texte en {size:g} pt)")

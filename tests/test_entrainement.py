@@ -17,6 +17,8 @@ from actions.rehearsal.feedback import example_answer, french_number, topic_resp
 from actions.rehearsal.language import sentences
 from actions.rehearsal.scorer import assess, says
 from actions.rehearsal.session import objection_count, session_objections
+from facilitation.content import KIOSK, answer_name, topic_answer_name
+from facilitation.content import facts as content_facts
 from tests import content
 from tests.content import ROOT
 
@@ -42,18 +44,40 @@ def test_every_objection_has_test_answers():
         assert written.get("sigles"), objection.id
 
 
+def test_every_reassuring_topic_of_the_contract_has_one_objection():
+    reassuring = sorted(t["id"] for t in TOPICS.values() if t["group"] == "rassurer")
+    assert sorted(o.topic for o in REHEARSAL.objections if o.topic in reassuring) == reassuring
+    assert {o.topic for o in REHEARSAL.objections} <= set(TOPICS)
+
+
 @pytest.mark.parametrize("objection", REHEARSAL.objections, ids=lambda o: o.id)
 def test_key_points_come_from_the_facts_of_the_topic(objection):
-    facts = sentences(" ".join(TOPICS[objection.topic]["facts"]))
+    facts = sentences(" ".join(content_facts(TOPICS[objection.topic])))
     assert [p.label for p in objection.key_points if not says(facts, p, REHEARSAL)] == []
 
 
 @pytest.mark.parametrize("objection", REHEARSAL.objections, ids=lambda o: o.id)
 def test_the_example_is_the_assistants_answer_and_gets_full_marks(objection):
     response = topic_response(RESPONSES, objection.topic)
+    assert response, f"no answer to the topic {objection.topic} in domain.yml"
     example = example_answer(objection, REHEARSAL, response)
     assert all(paragraph in response for paragraph in example.split("\n\n"))
     assert assess(example, objection, REHEARSAL).mark == 10
+
+
+def test_the_rehearsal_finds_each_answer_by_the_contracts_naming_rule():
+    for topic in TOPICS.values():
+        if answer_name(topic) in RESPONSES:
+            assert topic_answer_name(RESPONSES, topic["id"]) == answer_name(topic)
+
+
+def test_the_example_is_the_kiosk_wording_when_the_answer_depends_on_the_channel():
+    responses = {"utter_faq/obligatoire": [
+        {"text": "Sur la borne.", "condition": [{"type": "slot", "name": "canal", "value": KIOSK}]},
+        {"text": "Ailleurs."}]}
+    assert topic_response(responses, "obligatoire") == "Sur la borne."
+    assert topic_response({"utter_enfants": [{"text": "Un texte."}]}, "enfants") == "Un texte."
+    assert topic_response({}, "obligatoire") is None
 
 
 def test_the_people_include_the_five_hesitant_profiles():
@@ -197,7 +221,7 @@ def test_a_good_answer_gets_praise_and_the_next_objection_is_asked():
         "utter_entrainement_note", "utter_entrainement_points_dits", "utter_entrainement_tout_dit",
         "utter_entrainement_exemple"]
     assert messages[0]["note"] == 10
-    assert messages[-1]["exemple"] in RESPONSES["utter_faq/piratage_fuite"][0]["text"]
+    assert messages[-1]["exemple"] in topic_response(RESPONSES, "piratage_fuite")
 
 
 def test_a_poor_answer_with_jargon_gets_what_is_missing_and_the_acronyms():

@@ -9,13 +9,13 @@ import pytest
 import yaml
 
 from facilitation import fiche, pdf
+from facilitation.content import KIOSK, answer_name, variation_for
 from tests import content
 
 SEED_SHEET = content.SHARED / "seed" / "000_05f79325a83e6d4f.txt"
-SHEET_GROUPS = ("rassurer", "decouvrir", "demarches")  # rassurer at least must be printed
-TOPICS = [t for t in content.load_topics() if t["group"] in SHEET_GROUPS]
 RESPONSES = content.load_responses()
 LAYOUT = yaml.safe_load(fiche.SHEET_FILE.read_text(encoding="utf-8"))
+TOPICS = [t for t in content.load_topics() if t["group"] in LAYOUT["themes"]]
 
 
 def squeezed(text: str) -> str:
@@ -36,13 +36,23 @@ def test_the_sheet_has_at_most_two_pages(built):
     assert 1 <= pdf.page_count(fiche.OUTPUT) <= fiche.MAX_PAGES
 
 
+def test_every_reassuring_topic_is_printed():
+    assert "rassurer" in LAYOUT["themes"]
+
+
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t["id"])
-def test_every_answer_is_on_the_sheet_as_the_bot_says_it(built, topic):
+def test_every_answer_is_on_the_sheet_as_the_kiosk_says_it(built, topic):
     _, text = built
-    answer = RESPONSES[content.answer_name(topic)][0]["text"]
+    answer = variation_for(RESPONSES[answer_name(topic)], KIOSK)
     assert squeezed(topic["question"]) in text
-    for bubble in answer.split("\n\n"):
+    for bubble in answer.bubbles:
         assert squeezed(bubble) in text, bubble
+
+
+def test_a_topic_without_an_answer_stops_the_sheet_and_is_named():
+    responses = {name: r for name, r in RESPONSES.items() if name != "utter_faq/gratuit"}
+    with pytest.raises(fiche.MissingAnswers, match="utter_faq/gratuit"):
+        fiche.load_sheet(responses=responses)
 
 
 def test_the_3422_and_the_timeline_are_on_the_sheet(built):

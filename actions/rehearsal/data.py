@@ -1,6 +1,7 @@
-"""Reads the rehearsal content, entrainement/objections.yml, edited by facilitators.
+"""Reads the rehearsal content, entrainement/objections.yml, edited by facilitators, and the
+acronyms it shares with the review page (facilitation/sigles.yml).
 
-The file is read again when it changes: no restart needed after an edit.
+The files are read again when they change: no restart needed after an edit.
 """
 import os
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ from typing import Dict, Tuple
 
 import yaml
 
-from actions.rehearsal.language import fold
-from common.french import MAX_WORDS_PER_SENTENCE
+from common.french import MAX_WORDS_PER_SENTENCE, fold
+from facilitation.checks import ACRONYMS_FILE, Acronym, Acronyms, load_acronyms
 
 REHEARSAL_FILE = Path(__file__).resolve().parents[2] / "entrainement" / "objections.yml"
 FORMULA_SEPARATOR = "+"  # "héberger + France": both words in the same sentence
@@ -41,13 +42,6 @@ class Objection:
 
 
 @dataclass(frozen=True)
-class Acronym:
-    name: str
-    meaning: str
-    explanations: Tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Rehearsal:
     objections: Tuple[Objection, ...]
     synonyms: Dict[str, Tuple[str, ...]]  # folded word -> the word and its synonyms
@@ -66,7 +60,7 @@ def _formula(text: str) -> Tuple[str, ...]:
     return tuple(part.strip() for part in text.split(FORMULA_SEPARATOR) if part.strip())
 
 
-def parse(content: dict) -> Rehearsal:
+def parse(content: dict, acronyms: Acronyms) -> Rehearsal:
     people = {p["id"]: Person(p["id"], p["nom"], p["description"]) for p in content["personnes"]}
     objections = tuple(
         Objection(
@@ -82,16 +76,13 @@ def parse(content: dict) -> Rehearsal:
         for o in content["objections"]
     )
     synonyms = {fold(word): (word, *others) for word, others in content["synonymes"].items()}
-    acronyms = tuple(
-        Acronym(name, a["explication"], tuple(a["on_accepte"])) for name, a in content["sigles"].items()
-    )
-    return Rehearsal(objections, synonyms, acronyms, MAX_WORDS_PER_SENTENCE)
+    return Rehearsal(objections, synonyms, tuple(acronyms.explained.values()), MAX_WORDS_PER_SENTENCE)
 
 
 @lru_cache(maxsize=4)
-def _load(path: Path, modified: float) -> Rehearsal:
-    return parse(yaml.safe_load(path.read_text(encoding="utf-8")))
+def _load(path: Path, modified: float, acronyms_modified: float) -> Rehearsal:
+    return parse(yaml.safe_load(path.read_text(encoding="utf-8")), load_acronyms())
 
 
 def load(path: Path = REHEARSAL_FILE) -> Rehearsal:
-    return _load(path, os.stat(path).st_mtime)
+    return _load(path, os.stat(path).st_mtime, os.stat(ACRONYMS_FILE).st_mtime)

@@ -2,7 +2,9 @@
 
 The fixed wording is in domain.yml (utter_entrainement_*); this fills in the
 variable parts. The example answer is taken from the assistant's own answer
-to the objection's topic: the paragraphs of it that give a key point.
+to the objection's topic: the paragraphs of it that give a key point. Where the
+answer depends on the channel, the kiosk's is used: a facilitator rehearses
+what is said at a help desk, like the printed sheet (`make fiche`).
 """
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -11,27 +13,23 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.rehearsal import language
 from actions.rehearsal.data import Objection, Rehearsal
 from actions.rehearsal.scorer import Assessment, says
-from common.naming import possible_answer_names
-
-PARAGRAPH_BREAK = "\n\n"
+from facilitation.content import BUBBLE_BREAK, KIOSK, bubbles, topic_answer_name, variation_for
 
 
 def topic_response(responses: Dict[str, Any], topic: str) -> Optional[str]:
-    """The assistant's answer to a topic: utter_faq/<topic>, or utter_<topic> for the procedures."""
-    for name in possible_answer_names(topic):
-        if responses.get(name):
-            return responses[name][0]["text"]
-    return None
+    """The assistant's answer to a topic, as the kiosk says it; None if it has none."""
+    name = topic_answer_name(responses, topic)
+    return variation_for(responses[name], KIOSK).text if name else None
 
 
 def example_answer(objection: Objection, rehearsal: Rehearsal, response_text: str) -> str:
-    """The paragraphs of the assistant's answer that give at least one key point."""
-    paragraphs = response_text.split(PARAGRAPH_BREAK)
+    """The bubbles of the assistant's answer that give at least one key point."""
+    paragraphs = bubbles(response_text)
     kept = [
         p for p in paragraphs
         if any(says(language.sentences(p), point, rehearsal) for point in objection.key_points)
     ]
-    return PARAGRAPH_BREAK.join(kept or paragraphs)
+    return BUBBLE_BREAK.join(kept or paragraphs)
 
 
 def bullets(items: Sequence[str]) -> str:

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet, List, Sequence, Tuple
 
-from common.french import SENTENCE_END, fold, word_count
+from common.french import fold, word_count
+from common.french import sentences as split_sentences
 
 SPACY_MODEL = "fr_core_news_sm"
 
@@ -51,7 +52,7 @@ def _tokens(span) -> Phrase:
 
 def sentences(text: str) -> List[Sentence]:
     """The sentences of a text, each with its tokens and its number of words."""
-    pieces = [p for p in SENTENCE_END.split(text) if p.strip()]
+    pieces = split_sentences(text)
     analysed = (Sentence(_tokens(doc), word_count(p)) for p, doc in zip(pieces, language().pipe(pieces)))
     return [s for s in analysed if s.tokens]
 

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import List, Sequence, Tuple
 
 from actions.rehearsal import language
-from actions.rehearsal.data import Acronym, KeyPoint, Objection, Rehearsal
+from actions.rehearsal.data import KeyPoint, Objection, Rehearsal
 from actions.rehearsal.language import Sentence
+from facilitation.checks import Acronym
+from common.french import fold
 
 MAX_MARK = 10
 
@@ -42,7 +44,7 @@ def _explained(sentences: List[Sentence], acronym: Acronym) -> bool:
 def unexplained_acronyms(sentences: List[Sentence], rehearsal: Rehearsal) -> Tuple[Acronym, ...]:
     used = {form for s in sentences for token in s.tokens for form in token}
     return tuple(
-        a for a in rehearsal.acronyms if language.fold(a.name) in used and not _explained(sentences, a)
+        a for a in rehearsal.acronyms if fold(a.name) in used and not _explained(sentences, a)
     )
 
 

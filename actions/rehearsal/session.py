@@ -9,7 +9,7 @@ import re
 from typing import List
 
 from actions.rehearsal.data import Rehearsal
-from actions.rehearsal.language import fold
+from common.french import fold
 
 DEFAULT_COUNT = 5
 NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
