@@ -281,6 +281,18 @@ def test_answers_of_opposition_and_cloture_offer_the_procedure():
         assert {"title": "Savoir si je peux encore refuser", "payload": "/refus_ou_cloture"} in DOMAIN["responses"][name][0]["buttons"]
 
 
+@pytest.mark.parametrize("menu, first", [
+    ("utter_theme_refuser", ("Puis-je encore refuser ?", "/refus_ou_cloture")),
+    ("utter_theme_creation", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
+    ("utter_cloture", ("Me guider pas à pas", '/guider{"demarche":"cloture"}')),
+    ("utter_opposition", ("Savoir si je peux encore refuser", "/refus_ou_cloture")),
+    ("utter_activation_etapes", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
+])
+def test_menus_and_answers_offer_the_procedure_first(menu, first):
+    button = DOMAIN["responses"][menu][0]["buttons"][0]
+    assert (button["title"], interpolate_text(button["payload"], {})) == first
+
+
 def guide_payloads():
     """Every /guider{"demarche": ...} button of every response, as sent to the user."""
     for name, variations in DOMAIN["responses"].items():
@@ -381,9 +393,45 @@ def test_the_creation_steps_follow_the_workshop_sheet():
 
 # --- starting a procedure ------------------------------------------------------------
 
-def guide(procedure=None, active_loop=None, also=()):
+def guide(procedure=None, active_loop=None, also=(), intent="guider"):
     entities = [{"entity": "demarche", "value": value} for value in (procedure, *also) if value]
-    return run(ActionGuiderProcedure(), tracker(intent="guider", entities=entities, active_loop=active_loop))
+    return run(ActionGuiderProcedure(), tracker(intent=intent, entities=entities, active_loop=active_loop))
+
+
+WISH_INTENTS = [intent for intent in DOMAIN["intents"] if intent.startswith("guider_")]
+
+
+def test_there_is_a_wish_for_each_procedure_without_a_date():
+    assert sorted(WISH_INTENTS) == sorted(f"guider_{p}" for p in
+                                          ["creation", "cloture", "enfant_ajout", "enfant_cloture", "visite"])
+
+
+@pytest.mark.parametrize("intent", [i for i in WISH_INTENTS if i != "guider_creation"])
+def test_a_wish_starts_the_procedure_its_intent_names(intent):
+    procedure = intent.removeprefix("guider_")
+    events, responses, _ = guide(intent=intent)
+    assert responses == [f"utter_etape_{procedure}_1"]
+    assert events == [SlotSet("procedure", procedure), SlotSet("etape", 1)]
+
+
+def test_the_wish_to_create_starts_the_checklist():
+    assert guide(intent="guider_creation")[1] == ["utter_creation_intro"]
+
+
+def test_a_wish_for_a_child_with_a_creation_word_guides_the_child_procedure():
+    # "je veux activer le profil de mon fils": "activer" is a creation word.
+    assert guide("creation", intent="guider_enfant_ajout")[1] == ["utter_etape_enfant_ajout_1"]
+
+
+def rule_intents(rule_name):
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
+    rule = next(r for r in rules if r["rule"] == rule_name)
+    return {step["intent"] for step in rule["steps"][0]["or"]}
+
+
+def test_every_wish_and_the_buttons_start_their_procedure():
+    rule = "A wish or a \"Me guider\" button starts its procedure (the creation activates its checklist form)"
+    assert rule_intents(rule) == {"guider", *WISH_INTENTS}
 
 
 def test_guiding_the_creation_starts_its_checklist():
@@ -505,10 +553,7 @@ def test_a_question_without_an_answer_gets_the_honest_one():
     assert responses == ["utter_je_ne_sais_pas", "utter_reprise", "utter_etape_visite_1"]
 
 
-def digression_intents(rule_name):
-    rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
-    rule = next(r for r in rules if r["rule"] == rule_name)
-    return {step["intent"] for step in rule["steps"][0]["or"]}
+digression_intents = rule_intents
 
 
 @pytest.mark.parametrize("rule_name", ["Question during the steps, answer then show the step again",
@@ -520,7 +565,7 @@ def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
     assert all(f"utter_{intent}" in DOMAIN["responses"] for intent in digression_intents(rule_name) - {"faq"})
 
 
-def test_a_question_while_the_date_is_asked_is_not_taken_for_the_date():
+def test_a_question_or_another_wish_while_the_date_is_asked_is_not_taken_for_the_date():
     mapping = DOMAIN["slots"][DATE_SLOT]["mappings"][0]
     questions = digression_intents("Question while the date is asked, answer then ask again")
-    assert questions | {"arreter", "recommencer"} == set(mapping["not_intent"])
+    assert questions | {"arreter", "recommencer", "guider", *WISH_INTENTS} == set(mapping["not_intent"])
