@@ -3,10 +3,10 @@
 A wish names its procedure in its intent, guider_<procedure> ("je veux fermer
 le profil de mon fils": guider_enfant_cloture); "Me guider" buttons send
 guider{"demarche": <procedure>}. "creation" starts with its checklist form,
-the others with their first step. "Arrêter" leaves
-cleanly; "Recommencer" goes back to the first question (the form of the
-procedure) or to step 1. A question asked inside a procedure is answered, then
-the step shown last comes again.
+the others with their first step. "Arrêter" leaves cleanly; "Recommencer" goes
+back to the first question (the form of the procedure) or to step 1. A
+question asked inside a procedure is answered, then the step shown last comes
+again.
 """
 from typing import Any, Dict, List, Optional, Text
 
