@@ -3,7 +3,6 @@
 # modules adjust Rasa on import.
 from webchat import action_timeout  # noqa: F401  (5 s limit on custom actions)
 from webchat import action_schema  # noqa: F401  (action responses checked faster)
-from webchat import model_loading  # noqa: F401  (models loaded for prediction only)
 from webchat.channel import WebChatInput
 from webchat.rest import PrivateRestInput
 
