@@ -108,6 +108,9 @@ def parse_reception_date(text: str, today: Optional[date] = None) -> DateAnswer:
     weekday = last_weekday(folded, today)
     if weekday:
         return checked(weekday, today, arrival=arrival)
+    written = written_date(folded, today)
+    if written:
+        return checked(written, today, arrival=arrival)
     approximate = vague_date(folded, today)
     if approximate:
         return checked(approximate, today, approximate=True, arrival=arrival)
@@ -151,6 +154,25 @@ def is_real_day(day: int, month: int, year: str) -> bool:
     leap_year = 2024  # without a year, 29 February may exist
     full_year = (2000 + int(year) if len(year) == 2 else int(year)) if year else leap_year
     return 1 <= day <= calendar.monthrange(full_year, month)[1]
+
+
+def written_date(folded: str, today: date) -> Optional[date]:
+    """"le 1er mars 2022", "3 octobre": a day and a month's name, read without guessing.
+
+    Without a year, the latest such day not in the future. None when the year
+    has no such day (29 February): dateparser then decides.
+    """
+    found = DAY_MONTH_WORDS.search(folded)
+    if not found:
+        return None
+    day, month, year = int(found[1]), MONTHS.index(found[2]) + 1, found[3]
+    try:
+        if year:
+            return date(int(year), month, day)
+        this_year = date(today.year, month, day)
+        return this_year if this_year <= today else date(today.year - 1, month, day)
+    except ValueError:
+        return None
 
 
 def last_weekday(folded: str, today: date) -> Optional[date]:

@@ -40,6 +40,7 @@ def test_exact_dates(text, expected):
     ("le 3 mars 2022", date(2022, 3, 3)),
     ("03/03/2022", date(2022, 3, 3)),
     ("le courrier est daté du 8 juillet 2022", date(2022, 7, 8)),
+    ("c'est écrit 1er mars 2022 en haut de la lettre", date(2022, 3, 1)),  # dateparser alone: today in 2022
     ("le mail a été envoyé le 2 novembre", date(2026, 11, 2)),
 ])
 def test_the_date_written_on_the_letter_is_the_sending_date(text, expected):
