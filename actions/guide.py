@@ -16,10 +16,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import creation, refus_ou_cloture
 from actions.steps import PROCEDURE_SLOT, forget_steps, show_step_again, start_steps, step_count
+from common.naming import RETRIEVAL_INTENT, response_name
 
 PROCEDURE_ENTITY = "demarche"
 WISH_PREFIX = "guider_"   # guider_<procedure>: a wish that names its procedure
-RETRIEVAL_INTENT = "faq"
 # Steps reached from the date question: restarting goes back to that question.
 DATE_PROCEDURES = ("opposition", "cloture")
 
@@ -120,7 +120,7 @@ def answer_to(message: Dict[Text, Any], domain: Dict[Text, Any]) -> Text:
         selected = message.get("response_selector", {}).get(RETRIEVAL_INTENT, {})
         response = selected.get("response", {}).get("utter_action")
     else:
-        response = f"utter_{intent}"
+        response = response_name(intent)
     return response if response in domain.get("responses", {}) else "utter_je_ne_sais_pas"
 
 

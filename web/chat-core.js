@@ -208,7 +208,9 @@
       status.textContent = TEXT.typing;
       let replies;
       try {
-        replies = await post("message", { sender: sessionId, message: text });
+        // options.canal tells the assistant where it runs: "kiosque" or "site".
+        replies = await post("message", Object.assign({ sender: sessionId, message: text },
+          options.canal && { canal: options.canal }));
       } catch (error) {
         replies = error instanceof TypeError || error.name === "AbortError" ? TEXT.unreachable : error.message;
       }
@@ -225,11 +227,6 @@
     }
 
     function begin() {
-      if (options.welcome) {
-        const welcome = message("bot", options.welcome);
-        addListenButton([welcome], [options.welcome]);
-        show(welcome);
-      }
       if (options.start) send(options.start, "");
     }
 
