@@ -1,9 +1,11 @@
-"""Understands when a letter or e-mail arrived, as people type it in French.
+"""Understands the date of the information letter or e-mail, as people type it in French.
 
 `parse_reception_date("il y a deux semaines", today)` returns a `DateAnswer`:
 a date, "unknown" ("je ne sais plus"), or invalid with a reason. Vague answers
 ("début octobre", "la semaine dernière") give the earliest day they can mean,
 flagged approximate: a deadline computed from it is never later than the real one.
+A date said as the day the letter came ("je l'ai reçu…", "il y a 3 mois") is
+flagged `arrival`: the law counts from the sending, a few days earlier.
 """
 import calendar
 import re
@@ -19,7 +21,8 @@ from dateparser.search import search_dates
 from common.french import fold
 
 PARIS = ZoneInfo("Europe/Paris")
-MAX_AGE = timedelta(days=2 * 365)  # older answers are most likely typing mistakes
+# No letter was sent before 2021; a 2022 letter is the commonest case, not a mistake.
+EARLIEST_LETTER = date(2021, 1, 1)
 
 MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
           "aout", "septembre", "octobre", "novembre", "decembre"]
@@ -42,6 +45,10 @@ WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 LAST_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r") (dernier|passe)\b")
 LAST_WEEK = re.compile(r"\bsemaine (derniere|passee)\b")
 LAST_MONTH = re.compile(r"\bmois (dernier|passe)\b")
+# Words that tell the date is the day the letter came, not the one written on it.
+ARRIVAL = re.compile(r"\b(recue?|arrivee?|parvenue?|eu|trouvee?|il y a|hier|avant-hier|derniere?|passee?)\b")
+# What a date found inside a longer sentence must contain ("je" alone is no "jeudi").
+DATE_WORDS = re.compile(r"\d|\b(hier|avant-hier|jours?|semaines?|mois|ans?|annees?|" + "|".join(MONTHS) + r")\b")
 FILLER = re.compile(r"\b(je (l ?ai|les ai|lai) recu|je crois|je pense|recu|environ|a peu pres|vers|c etait"
                     r"|ca fait|le courrier|la lettre|le mail|l e-?mail)\b")
 
@@ -73,6 +80,7 @@ class DateAnswer:
     value: Optional[date] = None
     reason: Optional[Reason] = None
     approximate: bool = False
+    arrival: bool = False
 
 
 def today_in_paris(now: Optional[datetime] = None) -> date:
@@ -86,7 +94,7 @@ def normalised(text: str) -> str:
 
 
 def parse_reception_date(text: str, today: Optional[date] = None) -> DateAnswer:
-    """Reads the day a letter or e-mail arrived; `today` defaults to today in Paris."""
+    """Reads the date of the letter or e-mail; `today` defaults to today in Paris."""
     today = today or today_in_paris()
     folded = DAY_SHORT_MONTH.sub(lambda m: f"{m[1]} {SHORT_MONTHS[m[2]]}", normalised(text))
     if UNKNOWN.search(folded):
@@ -95,14 +103,18 @@ def parse_reception_date(text: str, today: Optional[date] = None) -> DateAnswer:
         return iso_date(folded, today)
     if has_impossible_day(folded):
         return invalid(Reason.IMPOSSIBLE)
+    arrival = bool(ARRIVAL.search(folded))
     weekday = last_weekday(folded, today)
     if weekday:
-        return checked(weekday, today)
+        return checked(weekday, today, arrival=arrival)
+    written = written_date(folded, today)
+    if written:
+        return checked(written, today, arrival=arrival)
     approximate = vague_date(folded, today)
     if approximate:
-        return checked(approximate, today, approximate=True)
+        return checked(approximate, today, approximate=True, arrival=arrival)
     found = dateparser_date(folded, today)
-    return checked(found, today) if found else invalid(Reason.NOT_UNDERSTOOD)
+    return checked(found, today, arrival=arrival) if found else invalid(Reason.NOT_UNDERSTOOD)
 
 
 def invalid(reason: Reason) -> DateAnswer:
@@ -116,12 +128,12 @@ def iso_date(text: str, today: date) -> DateAnswer:
         return invalid(Reason.IMPOSSIBLE)
 
 
-def checked(value: date, today: date, approximate: bool = False) -> DateAnswer:
+def checked(value: date, today: date, approximate: bool = False, arrival: bool = False) -> DateAnswer:
     if value > today:
         return invalid(Reason.FUTURE)
-    if today - value > MAX_AGE:
+    if value < EARLIEST_LETTER:
         return invalid(Reason.TOO_OLD)
-    return DateAnswer(Kind.DATE, value, approximate=approximate)
+    return DateAnswer(Kind.DATE, value, approximate=approximate, arrival=arrival)
 
 
 def has_impossible_day(folded: str) -> bool:
@@ -143,6 +155,25 @@ def is_real_day(day: int, month: int, year: str) -> bool:
     return 1 <= day <= calendar.monthrange(full_year, month)[1]
 
 
+def written_date(folded: str, today: date) -> Optional[date]:
+    """"le 1er mars 2022", "3 octobre": a day and a month's name, read without guessing.
+
+    Without a year, the latest such day not in the future. None when the year
+    has no such day (29 February): dateparser then decides.
+    """
+    found = DAY_MONTH_WORDS.search(folded)
+    if not found:
+        return None
+    day, month, year = int(found[1]), MONTHS.index(found[2]) + 1, found[3]
+    try:
+        if year:
+            return date(int(year), month, day)
+        this_year = date(today.year, month, day)
+        return this_year if this_year <= today else date(today.year - 1, month, day)
+    except ValueError:
+        return None
+
+
 def last_weekday(folded: str, today: date) -> Optional[date]:
     """"lundi dernier": the latest Monday before today (dateparser does not read it)."""
     found = LAST_WEEKDAY.search(folded)
@@ -158,7 +189,7 @@ def vague_date(folded: str, today: date) -> Optional[date]:
     if part:
         return latest_past_month(MONTHS.index(part.group(2)) + 1, part.group(3), today).replace(
             day=PART_OF_MONTH_FIRST_DAY[part.group(1)])
-    month_only = MONTH_ONLY.match(folded)
+    month_only = MONTH_ONLY.match(without_filler(folded))
     if month_only:
         return latest_past_month(MONTHS.index(month_only.group(1)) + 1, month_only.group(2), today)
     if LAST_WEEK.search(folded):
@@ -175,11 +206,15 @@ def latest_past_month(month: int, year: str, today: date) -> date:
     return date(today.year if month <= today.month else today.year - 1, month, 1)
 
 
+def without_filler(folded: str) -> str:
+    return " ".join(FILLER.sub(" ", folded).split())
+
+
 def dateparser_date(folded: str, today: date) -> Optional[date]:
     settings = dict(DATEPARSER_SETTINGS, RELATIVE_BASE=datetime.combine(today, datetime.min.time()))
-    cleaned = " ".join(FILLER.sub(" ", folded).split())
-    parsed = dateparser.parse(cleaned, languages=["fr"], settings=settings)
+    parsed = dateparser.parse(without_filler(folded), languages=["fr"], settings=settings)
     if parsed is None:
         found = search_dates(folded, languages=["fr"], settings=settings) or []
-        parsed = min((d for _, d in found), default=None)  # the earliest: never a late deadline
+        dates = [d for words, d in found if DATE_WORDS.search(words)]
+        parsed = min(dates, default=None)  # the earliest: never a late deadline
     return parsed.astimezone(PARIS).date() if parsed else None

@@ -1,8 +1,10 @@
 """The 6-week rule: a person can oppose their space within 6 weeks of the letter.
 
-Boundary, as French law counts delays in weeks (Code de procédure civile,
-art. 641): the delay ends on the same weekday, 6 weeks after the day the letter
-or e-mail arrived. Received on day 0, day 42 is the last day allowed, day 43
+The law counts the 6 weeks from the sending of the information letter or
+e-mail (Code de la santé publique, art. R1111-28: « à compter de l'envoi du
+courrier d'information »), not from its arrival. Boundary, as French law counts
+delays in weeks (Code de procédure civile, art. 641): the delay ends on the same
+weekday, 6 weeks later. Sent on day 0, day 42 is the last day allowed, day 43
 is too late. (No shift to the next working day: the content contract says
 nothing about it, so the assistant never promises it.)
 """
@@ -15,12 +17,12 @@ MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
           "août", "septembre", "octobre", "novembre", "décembre"]
 
 
-def last_day_to_refuse(received: date) -> date:
-    return received + OPPOSITION_DELAY
+def last_day_to_refuse(sent: date) -> date:
+    return sent + OPPOSITION_DELAY
 
 
-def can_still_refuse(received: date, today: date) -> bool:
-    return today <= last_day_to_refuse(received)
+def can_still_refuse(sent: date, today: date) -> bool:
+    return today <= last_day_to_refuse(sent)
 
 
 def french_long_date(day: date) -> str:

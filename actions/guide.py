@@ -1,10 +1,12 @@
 """Starting, stopping and restarting a guided procedure, and questions asked on the way.
 
-"Me guider" buttons send guider{"demarche": <procedure>}: "creation" starts
-with its checklist form, the others with their first step. "Arrêter" leaves
-cleanly; "Recommencer" goes back to the first question (the form of the
-procedure) or to step 1. A question asked inside a procedure is answered, then
-the step shown last comes again.
+A wish names its procedure in its intent, guider_<procedure> ("je veux fermer
+le profil de mon fils": guider_enfant_cloture); "Me guider" buttons send
+guider{"demarche": <procedure>}. "creation" starts with its checklist form,
+the others with their first step. "Arrêter" leaves cleanly; "Recommencer" goes
+back to the first question (the form of the procedure) or to step 1. A
+question asked inside a procedure is answered, then the step shown last comes
+again.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -17,6 +19,7 @@ from actions.steps import PROCEDURE_SLOT, forget_steps, show_step_again, start_s
 from common.naming import RETRIEVAL_INTENT, response_name
 
 PROCEDURE_ENTITY = "demarche"
+WISH_PREFIX = "guider_"   # guider_<procedure>: a wish that names its procedure
 # Steps reached from the date question: restarting goes back to that question.
 DATE_PROCEDURES = ("opposition", "cloture")
 
@@ -47,20 +50,28 @@ def form_to_restart(tracker: Tracker) -> Optional[Text]:
 
 
 def named_procedure(values: List[Text]) -> Optional[Text]:
-    """The procedure a sentence names: a specific one ("ajouter mon enfant") before the creation words."""
+    """The procedure the entities name: a specific one ("ajouter mon enfant") before the creation words."""
     specific = [value for value in values if value != creation.PROCEDURE]
     return next(iter(specific or values), None)
 
 
+def wished_procedure(tracker: Tracker) -> Optional[Text]:
+    """The procedure named by the intent (guider_cloture), else by the entity `demarche`."""
+    intent = tracker.latest_message.get("intent", {}).get("name") or ""
+    if intent.startswith(WISH_PREFIX):
+        return intent[len(WISH_PREFIX):]
+    return named_procedure(list(tracker.get_latest_entity_values(PROCEDURE_ENTITY)))
+
+
 class ActionGuiderProcedure(Action):
-    """Starts the procedure named by the entity `demarche`; without one, asks which."""
+    """Starts the procedure the wish or the button names; without one, asks which."""
 
     def name(self) -> Text:
         return "action_guider_procedure"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
             domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        procedure = named_procedure(list(tracker.get_latest_entity_values(PROCEDURE_ENTITY)))
+        procedure = wished_procedure(tracker)
         if procedure == creation.PROCEDURE:
             dispatcher.utter_message(response="utter_creation_intro")
             return [*forget_steps(), *activate(creation.FORM)]

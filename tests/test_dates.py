@@ -32,7 +32,52 @@ TODAY = date(2026, 11, 27)  # a Friday
     ("reçu le 20 nov 2026", date(2026, 11, 20)),
 ])
 def test_exact_dates(text, expected):
+    answer = parse_reception_date(text, TODAY)
+    assert (answer.kind, answer.value, answer.approximate) == (Kind.DATE, expected, False)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("le 3 mars 2022", date(2022, 3, 3)),
+    ("03/03/2022", date(2022, 3, 3)),
+    ("le courrier est daté du 8 juillet 2022", date(2022, 7, 8)),
+    ("c'est écrit 1er mars 2022 en haut de la lettre", date(2022, 3, 1)),  # dateparser alone: today in 2022
+    ("le mail a été envoyé le 2 novembre", date(2026, 11, 2)),
+])
+def test_the_date_written_on_the_letter_is_the_sending_date(text, expected):
     assert parse_reception_date(text, TODAY) == DateAnswer(Kind.DATE, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je l'ai reçu le 3 mars 2022", date(2022, 3, 3)),
+    ("la lettre est arrivée le 5 novembre", date(2026, 11, 5)),
+    ("il y a deux semaines", date(2026, 11, 13)),
+    ("hier", date(2026, 11, 26)),
+    ("il y a 4 ans", date(2022, 11, 27)),
+])
+def test_a_date_said_as_the_day_it_came_is_the_arrival(text, expected):
+    assert parse_reception_date(text, TODAY) == DateAnswer(Kind.DATE, expected, arrival=True)
+
+
+@pytest.mark.parametrize("text, earliest_day", [
+    ("en mars 2022", date(2022, 3, 1)),
+    ("je l'ai reçu en mars 2022", date(2022, 3, 1)),
+    ("début janvier 2021", date(2021, 1, 1)),
+])
+def test_a_letter_of_2021_or_2022_is_a_normal_answer(text, earliest_day):
+    answer = parse_reception_date(text, TODAY)
+    assert (answer.kind, answer.value, answer.approximate) == (Kind.DATE, earliest_day, True)
+
+
+@pytest.mark.parametrize("text", ["je veux refuser mon espace santé", "je ne veux pas de mon espace santé",
+                                  "montrez-moi la page d'accueil", "ma fille a son profil"])
+def test_a_sentence_without_a_date_has_none(text):
+    # dateparser alone reads "je" as jeudi and "ma" as mardi.
+    assert parse_reception_date(text, TODAY) == DateAnswer(Kind.INVALID, reason=Reason.NOT_UNDERSTOOD)
+
+
+def test_a_date_inside_a_wish_is_found():
+    answer = parse_reception_date("je veux refuser mon espace, j'ai reçu le courrier il y a 10 jours", TODAY)
+    assert answer == DateAnswer(Kind.DATE, date(2026, 11, 17), arrival=True)
 
 
 @pytest.mark.parametrize("text, earliest_day", [
@@ -45,7 +90,8 @@ def test_exact_dates(text, expected):
     ("le mois dernier", date(2026, 10, 1)),
 ])
 def test_vague_dates_give_their_earliest_day(text, earliest_day):
-    assert parse_reception_date(text, TODAY) == DateAnswer(Kind.DATE, earliest_day, approximate=True)
+    answer = parse_reception_date(text, TODAY)
+    assert (answer.kind, answer.value, answer.approximate) == (Kind.DATE, earliest_day, True)
 
 
 @pytest.mark.parametrize("text", ["je sais plus", "Je ne sais pas", "aucune idée", "je me souviens plus", "jsp", "j'ai oublié", "inconnue"])
@@ -61,7 +107,9 @@ def test_unknown(text):
     ("2026-02-30", Reason.IMPOSSIBLE),
     ("demain", Reason.FUTURE),
     ("le 12/12/2026", Reason.FUTURE),
-    ("le 3 mars 2020", Reason.TOO_OLD),
+    ("le 3 mars 2020", Reason.TOO_OLD),  # no letter was sent before 2021
+    ("le 31 décembre 2020", Reason.TOO_OLD),
+    ("il y a 10 ans", Reason.TOO_OLD),
     ("bonjour", Reason.NOT_UNDERSTOOD),
     ("c'est sécurisé ?", Reason.NOT_UNDERSTOOD),
     ("", Reason.NOT_UNDERSTOOD),
@@ -83,25 +131,34 @@ def test_yesterday_after_midnight_in_paris():
     assert parse_reception_date("hier", today).value == date(2026, 11, 26)
 
 
-RECEIVED = date(2026, 12, 1)
+SENT = date(2026, 12, 1)
 
 
 @pytest.mark.parametrize("days_after, allowed", [(0, True), (41, True), (42, True), (43, False)])
 def test_six_week_boundary(days_after, allowed):
-    assert can_still_refuse(RECEIVED, date.fromordinal(RECEIVED.toordinal() + days_after)) is allowed
+    assert can_still_refuse(SENT, date.fromordinal(SENT.toordinal() + days_after)) is allowed
 
 
 def test_last_day_is_six_weeks_later_on_the_same_weekday():
-    assert last_day_to_refuse(RECEIVED) == date(2027, 1, 12)
-    assert last_day_to_refuse(RECEIVED).weekday() == RECEIVED.weekday()
+    assert last_day_to_refuse(SENT) == date(2027, 1, 12)
+    assert last_day_to_refuse(SENT).weekday() == SENT.weekday()
+
+
+@pytest.mark.parametrize("sent, last_day", [
+    (date(2026, 11, 30), "lundi 11 janvier 2027"),
+    (SENT, "mardi 12 janvier 2027"),
+    (date(2022, 3, 3), "jeudi 14 avril 2022"),
+])
+def test_the_last_day_shown_is_the_sending_plus_42_days_with_its_weekday(sent, last_day):
+    assert french_long_date(last_day_to_refuse(sent)) == last_day
 
 
 def test_boundary_around_midnight_in_paris():
-    received = date(2026, 10, 16)  # last day: 27 November 2026
+    sent = date(2026, 10, 16)  # last day: 27 November 2026
     late_evening = datetime(2026, 11, 27, 22, 59, tzinfo=timezone.utc)  # 23:59 in Paris
     after_midnight = datetime(2026, 11, 27, 23, 1, tzinfo=timezone.utc)  # 00:01 on the 28th
-    assert can_still_refuse(received, today_in_paris(late_evening))
-    assert not can_still_refuse(received, today_in_paris(after_midnight))
+    assert can_still_refuse(sent, today_in_paris(late_evening))
+    assert not can_still_refuse(sent, today_in_paris(after_midnight))
 
 
 @pytest.mark.parametrize("day, text", [

@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.creation import ActionBilanCreation, ValidateFormulaireCreation
 from actions.guide import (ActionArreterProcedure, ActionGuiderProcedure, ActionRecommencerProcedure,
                            ActionRepondreDigression)
-from actions.refus_ou_cloture import DATE_SLOT, ActionRefusOuCloture, ValidateFormulaireRefusOuCloture
+from actions.refus_ou_cloture import (ARRIVAL_SLOT, DATE_SLOT, ActionRefusOuCloture,
+                                      ValidateFormulaireRefusOuCloture)
 from actions.dates import today_in_paris
 from actions.steps import ActionEtapeProcedure, step_count
 from tests import content
@@ -41,17 +42,26 @@ def run(action, tracker_):
     return events, [m["response"] for m in dispatcher.messages], dispatcher.messages
 
 
-def validate(text):
+def validate(text, events=()):
     dispatcher = CollectingDispatcher()
     validator = ValidateFormulaireRefusOuCloture(today=lambda: TODAY)
-    slots = validator.validate_date_reception(text, dispatcher, tracker(text=text), DOMAIN)
+    slots = validator.validate_date_reception(text, dispatcher, tracker(text=text, events=list(events)), DOMAIN)
     return slots, [m["response"] for m in dispatcher.messages], dispatcher.messages
 
 
 # --- the date question ------------------------------------------------------
 
-def test_a_valid_date_is_kept_as_iso():
-    assert validate("il y a deux semaines") == ({"date_reception": "2026-11-13"}, [], [])
+def test_the_date_written_on_the_letter_is_kept_as_iso():
+    assert validate("le 3 mars 2022") == ({"date_reception": "2022-03-03", "date_arrivee": False}, [], [])
+
+
+def test_the_day_the_letter_came_is_kept_and_flagged():
+    assert validate("il y a deux semaines") == ({"date_reception": "2026-11-13", "date_arrivee": True}, [], [])
+
+
+def test_the_question_asks_for_the_date_written_on_the_letter_with_an_example():
+    text = DOMAIN["responses"]["utter_ask_date_reception"][0]["text"]
+    assert "écrite sur le courrier" in text and "Par exemple : le 3 mars 2022" in text
 
 
 def test_an_unknown_date_goes_on_with_a_marker():
@@ -70,13 +80,58 @@ def test_an_invalid_date_is_asked_again_with_the_reason(text, response):
     assert response in DOMAIN["responses"]
 
 
+def bot(response):
+    return {"event": "bot", "text": "…", "metadata": {"utter_action": response}}
+
+
+DATE_ASKED = {"event": "active_loop", "name": FORM}
+
+
+def test_after_a_second_refused_date_the_assistant_explains_both_ways():
+    slots, responses, _ = validate("le 45 mars", [DATE_ASKED, bot("utter_date_future")])
+    assert slots == {"date_reception": "inconnue"} and responses == ["utter_date_impossible"]
+
+
+def test_a_refused_date_before_a_restart_is_not_counted():
+    slots, _, _ = validate("le 45 mars", [bot("utter_date_future"), DATE_ASKED, bot("utter_ask_date_reception")])
+    assert slots == {"date_reception": None}
+
+
+def extract(text, intent, slots=None):
+    validator = ValidateFormulaireRefusOuCloture(today=lambda: TODAY)
+    found = validator.extract_date_reception(CollectingDispatcher(), tracker(slots, intent=intent, text=text), DOMAIN)
+    return asyncio.run(found)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("je veux refuser mon espace, je l'ai reçu il y a 10 jours", "refus_ou_cloture"),
+    ("je l'ai eu il y a 3 mois", "informer_date"),
+    ("je ne sais plus", "informer_date"),
+])
+def test_a_date_given_before_the_question_answers_it(text, intent):
+    assert extract(text, intent) == {"date_reception": text}
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("je veux refuser mon espace santé", "refus_ou_cloture"),
+    ("je ne sais pas si je peux encore refuser", "refus_ou_cloture"),
+    ("/refus_ou_cloture", "refus_ou_cloture"),
+])
+def test_a_message_without_a_date_lets_the_question_come(text, intent):
+    assert extract(text, intent) == {}
+
+
+def test_once_the_question_is_asked_the_answer_comes_from_the_slot_mapping():
+    assert extract("il y a 10 jours", "informer_date", {"requested_slot": "date_reception"}) == {}
+
+
 def test_a_reset_date_is_not_an_invalid_answer():
     assert validate(None) == ({"date_reception": None}, [], [])
 
 
 def test_a_vague_date_says_which_day_is_counted():
     slots, responses, messages = validate("début octobre")
-    assert slots == {"date_reception": "2026-10-01"}
+    assert slots == {"date_reception": "2026-10-01", "date_arrivee": False}
     assert responses == ["utter_date_approximative"] and messages[0]["debut"] == "jeudi 1er octobre 2026"
 
 
@@ -95,15 +150,34 @@ def test_today_defaults_to_today_in_paris():
 
 # --- the verdict -------------------------------------------------------------
 
-def verdict(received: str, today=TODAY):
-    return run(ActionRefusOuCloture(today=lambda: today), tracker({"date_reception": received}))
+def verdict(sent: str, today=TODAY, arrival=False):
+    return run(ActionRefusOuCloture(today=lambda: today), tracker({"date_reception": sent, "date_arrivee": arrival}))
+
+
+FORGET_ARRIVAL = SlotSet(ARRIVAL_SLOT, None)
 
 
 def test_within_six_weeks_the_opposition_steps_start_with_the_last_day():
     events, responses, messages = verdict("2026-11-13")
     assert responses == ["utter_delai_ok", "utter_etape_opposition_1"]
     assert messages[0]["dernier_jour"] == "vendredi 25 décembre 2026"
-    assert events == [SlotSet("procedure", "opposition"), SlotSet("etape", 1)]
+    assert events == [FORGET_ARRIVAL, SlotSet("procedure", "opposition"), SlotSet("etape", 1)]
+
+
+def test_from_the_arrival_date_the_answer_says_the_end_may_come_earlier():
+    default, arrival = DOMAIN["responses"]["utter_delai_ok"]
+    assert arrival["condition"] == [{"type": "slot", "name": "date_arrivee", "value": True}]
+    assert "quelques jours plus tôt" in arrival["text"] and "plus tôt" not in default["text"]
+    assert "{dernier_jour}" in arrival["text"] and "l'envoi" in default["text"]
+    events, responses, _ = verdict("2026-11-13", arrival=True)
+    assert responses[0] == "utter_delai_ok" and events[0] == FORGET_ARRIVAL
+
+
+def test_a_2022_letter_gets_the_closing_steps_kindly():
+    events, responses, messages = verdict("2022-03-03")
+    assert responses == ["utter_delai_depasse", "utter_etape_cloture_1"]
+    assert messages[0]["dernier_jour"] == "jeudi 14 avril 2022"
+    assert "2022" in DOMAIN["responses"]["utter_delai_depasse"][0]["text"]
 
 
 @pytest.mark.parametrize("days_after, first_step", [
@@ -118,7 +192,7 @@ def test_past_six_weeks_the_closing_steps_start():
     events, responses, messages = verdict("2026-03-03")
     assert responses == ["utter_delai_depasse", "utter_etape_cloture_1"]
     assert messages[0]["dernier_jour"] == "mardi 14 avril 2026"
-    assert events == [SlotSet("procedure", "cloture"), SlotSet("etape", 1)]
+    assert events == [FORGET_ARRIVAL, SlotSet("procedure", "cloture"), SlotSet("etape", 1)]
 
 
 def test_unknown_date_explains_both_ways_and_can_be_asked_again():
@@ -128,7 +202,7 @@ def test_unknown_date_explains_both_ways_and_can_be_asked_again():
     found_again = DOMAIN["responses"]["utter_delai_inconnu"][0]["buttons"][0]
     assert found_again == {"title": "J'ai retrouvé la date", "payload": "/refus_ou_cloture"}
     text = DOMAIN["responses"]["utter_delai_inconnu"][0]["text"]
-    assert "6 semaines" in text and "3422" in text and "courrier" in text
+    assert "6 semaines" in text and "3422" in text and "courrier" in text and "fermer" in text
 
 
 # --- one step at a time --------------------------------------------------------
@@ -205,6 +279,18 @@ def test_closing_starts_with_the_children():
 def test_answers_of_opposition_and_cloture_offer_the_procedure():
     for name in ("utter_opposition", "utter_cloture"):
         assert {"title": "Savoir si je peux encore refuser", "payload": "/refus_ou_cloture"} in DOMAIN["responses"][name][0]["buttons"]
+
+
+@pytest.mark.parametrize("menu, first", [
+    ("utter_theme_refuser", ("Puis-je encore refuser ?", "/refus_ou_cloture")),
+    ("utter_theme_creation", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
+    ("utter_cloture", ("Me guider pas à pas", '/guider{"demarche":"cloture"}')),
+    ("utter_opposition", ("Savoir si je peux encore refuser", "/refus_ou_cloture")),
+    ("utter_activation_etapes", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
+])
+def test_menus_and_answers_offer_the_procedure_first(menu, first):
+    button = DOMAIN["responses"][menu][0]["buttons"][0]
+    assert (button["title"], interpolate_text(button["payload"], {})) == first
 
 
 def guide_payloads():
@@ -307,9 +393,45 @@ def test_the_creation_steps_follow_the_workshop_sheet():
 
 # --- starting a procedure ------------------------------------------------------------
 
-def guide(procedure=None, active_loop=None, also=()):
+def guide(procedure=None, active_loop=None, also=(), intent="guider"):
     entities = [{"entity": "demarche", "value": value} for value in (procedure, *also) if value]
-    return run(ActionGuiderProcedure(), tracker(intent="guider", entities=entities, active_loop=active_loop))
+    return run(ActionGuiderProcedure(), tracker(intent=intent, entities=entities, active_loop=active_loop))
+
+
+WISH_INTENTS = [intent for intent in DOMAIN["intents"] if intent.startswith("guider_")]
+
+
+def test_there_is_a_wish_for_each_procedure_without_a_date():
+    assert sorted(WISH_INTENTS) == sorted(f"guider_{p}" for p in
+                                          ["creation", "cloture", "enfant_ajout", "enfant_cloture", "visite"])
+
+
+@pytest.mark.parametrize("intent", [i for i in WISH_INTENTS if i != "guider_creation"])
+def test_a_wish_starts_the_procedure_its_intent_names(intent):
+    procedure = intent.removeprefix("guider_")
+    events, responses, _ = guide(intent=intent)
+    assert responses == [f"utter_etape_{procedure}_1"]
+    assert events == [SlotSet("procedure", procedure), SlotSet("etape", 1)]
+
+
+def test_the_wish_to_create_starts_the_checklist():
+    assert guide(intent="guider_creation")[1] == ["utter_creation_intro"]
+
+
+def test_a_wish_for_a_child_with_a_creation_word_guides_the_child_procedure():
+    # "je veux activer le profil de mon fils": "activer" is a creation word.
+    assert guide("creation", intent="guider_enfant_ajout")[1] == ["utter_etape_enfant_ajout_1"]
+
+
+def rule_intents(rule_name):
+    rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
+    rule = next(r for r in rules if r["rule"] == rule_name)
+    return {step["intent"] for step in rule["steps"][0]["or"]}
+
+
+def test_every_wish_and_the_buttons_start_their_procedure():
+    rule = "A wish or a \"Me guider\" button starts its procedure (the creation activates its checklist form)"
+    assert rule_intents(rule) == {"guider", *WISH_INTENTS}
 
 
 def test_guiding_the_creation_starts_its_checklist():
@@ -431,10 +553,7 @@ def test_a_question_without_an_answer_gets_the_honest_one():
     assert responses == ["utter_je_ne_sais_pas", "utter_reprise", "utter_etape_visite_1"]
 
 
-def digression_intents(rule_name):
-    rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
-    rule = next(r for r in rules if r["rule"] == rule_name)
-    return {step["intent"] for step in rule["steps"][0]["or"]}
+digression_intents = rule_intents
 
 
 @pytest.mark.parametrize("rule_name", ["Question during the steps, answer then show the step again",
@@ -446,7 +565,7 @@ def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
     assert all(f"utter_{intent}" in DOMAIN["responses"] for intent in digression_intents(rule_name) - {"faq"})
 
 
-def test_a_question_while_the_date_is_asked_is_not_taken_for_the_date():
+def test_a_question_or_another_wish_while_the_date_is_asked_is_not_taken_for_the_date():
     mapping = DOMAIN["slots"][DATE_SLOT]["mappings"][0]
     questions = digression_intents("Question while the date is asked, answer then ask again")
-    assert questions | {"arreter", "recommencer"} == set(mapping["not_intent"])
+    assert questions | {"arreter", "recommencer", "guider", *WISH_INTENTS} == set(mapping["not_intent"])

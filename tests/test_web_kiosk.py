@@ -189,19 +189,31 @@ def test_a_late_answer_from_before_a_reset_is_dropped(page, web_stack):
     expect(page.get_by_role("log").locator(".mes-msg--user")).to_have_count(0)
 
 
-def test_ecouter_reads_a_message_aloud_in_french_only_when_asked(page, web_stack):
+def bubble_texts(bubbles) -> list:
+    return [text.removeprefix("L'assistant : ") for text in bubbles.locator(".mes-text").all_text_contents()]
+
+
+def test_one_ecouter_per_answer_reads_all_its_bubbles_in_order_in_french_only_when_asked(page, web_stack):
     page.add_init_script("""
         window.spoken = [];
         speechSynthesis.speak = (u) => window.spoken.push({text: u.text, lang: u.lang});
     """)
     open_kiosk(page, web_stack)
-    first = page.get_by_role("log").locator(".mes-msg--bot").first
+    log = page.get_by_role("log")
+    greeting = log.locator(".mes-msg--bot")
+    assert greeting.count() > 1  # the greeting has several bubbles, one "Écouter"
+    expect(log.get_by_role("button", name="Écouter")).to_have_count(1)
     assert page.evaluate("window.spoken") == []
-    first.get_by_role("button", name="Écouter").click()
-    spoken = page.evaluate("window.spoken")
-    shown = first.locator(".mes-text").text_content().removeprefix("L'assistant : ")
-    assert spoken == [{"text": shown, "lang": "fr-FR"}]
-    assert "Bonjour" in shown
+    log.get_by_role("button", name="Écouter").click()
+    greeting_texts = bubble_texts(greeting)
+    assert page.evaluate("window.spoken") == [{"text": "\n\n".join(greeting_texts), "lang": "fr-FR"}]
+    assert greeting_texts[0].startswith("Bonjour")
+    ask(page, QUESTION)
+    expect(log.get_by_text(ANSWER)).to_be_visible()
+    expect(log.get_by_role("button", name="Écouter")).to_have_count(2)
+    log.get_by_role("button", name="Écouter").last.click()
+    spoken = page.evaluate("window.spoken")[-1]["text"].split("\n\n")
+    assert len(spoken) > 1 and ANSWER in spoken[0] and spoken == bubble_texts(log.locator(".mes-msg--bot"))[-len(spoken):]
 
 
 def test_without_speech_there_is_no_ecouter_button(page, web_stack):

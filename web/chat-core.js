@@ -125,14 +125,19 @@
       if (who === "user") body.append(text);
       else appendLinkedText(body, text);
       node.append(body);
-      if (who === "bot" && options.speech && canSpeak()) {
-        const listen = element(doc, "button", "mes-listen", TEXT.listen);
-        listen.type = "button";
-        listen.setAttribute("aria-describedby", body.id);
-        listen.addEventListener("click", () => speak(text));
-        node.append(listen);
-      }
       return node;
+    }
+
+    /* One "Écouter" button per answer, under its last bubble (before its
+     * choices): it reads all the bubbles of the answer, in order. */
+    function addListenButton(bubbles, texts) {
+      if (!options.speech || !canSpeak() || !bubbles.length) return;
+      const bodies = bubbles.map((bubble) => bubble.querySelector(".mes-text"));
+      const listen = element(doc, "button", "mes-listen", TEXT.listen);
+      listen.type = "button";
+      listen.setAttribute("aria-describedby", bodies.map((body) => body.id).join(" "));
+      listen.addEventListener("click", () => speak(texts.join("\n\n")));
+      bodies[bodies.length - 1].after(listen);
     }
 
     function choices(buttons) {
@@ -154,17 +159,25 @@
     function showReplies(replies) {
       if (!replies.length) return show(message("error", TEXT.noAnswer));
       const nodes = [];
+      const bubbles = [];
+      const texts = [];
       for (const reply of replies) {
         const buttons = Array.isArray(reply.buttons) ? reply.buttons : [];
         // A blank line in a reply starts a new bubble: one idea per bubble.
         const paragraphs = typeof reply.text === "string" ? reply.text.split(PARAGRAPH_BREAK).filter(Boolean) : [];
-        for (const paragraph of paragraphs) nodes.push(message("bot", paragraph));
+        for (const paragraph of paragraphs) {
+          const bubble = message("bot", paragraph);
+          nodes.push(bubble);
+          bubbles.push(bubble);
+          texts.push(paragraph);
+        }
         if (buttons.length) {
           const group = choices(buttons);
           if (paragraphs.length) nodes[nodes.length - 1].append(group);
           else nodes.push(group);
         }
       }
+      addListenButton(bubbles, texts);
       show(...nodes);
     }
 
