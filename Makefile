@@ -98,7 +98,7 @@ test: validate train browser-deps
 	$(PY) -m pytest
 
 purge: $(STAMP)
-	@$(PY) -W ignore::DeprecationWarning -m webchat.purge
+	@$(PY) -W ignore::DeprecationWarning -m storage.purge
 
 fiche: $(STAMP)
 	@$(PY) -m facilitation.fiche

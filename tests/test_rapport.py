@@ -21,7 +21,7 @@ from facilitation import rapport
 from facilitation.content import REJECTED, topic_of
 from tests.content import ROOT
 from webchat.privacy import redact
-from webchat.tracker_store import RedactingSQLTrackerStore
+from storage.tracker_store import RedactingSQLTrackerStore
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 WEATHER = ["quel temps fera-t-il demain à Lyon ?", "Quel temps fera t il demain a Lyon"]

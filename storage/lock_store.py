@@ -1,6 +1,6 @@
 """The lock store: one message of a conversation at a time, across every server.
 
-endpoints.yml selects it (`type: webchat.lock_store.LockStoreFromUrl`, `url:
+endpoints.yml selects it (`type: storage.lock_store.LockStoreFromUrl`, `url:
 ${LOCK_STORE_URL}`). With a Redis URL, Rasa's Redis lock store: several Rasa
 servers, or Sanic workers, can share the conversations. Without one, Rasa's
 InMemoryLockStore: one server, one worker.

@@ -8,7 +8,7 @@ import time
 import sqlalchemy as sa
 from rasa.utils.endpoints import read_endpoint_config
 
-from webchat.tracker_store import RedactingSQLTrackerStore
+from storage.tracker_store import RedactingSQLTrackerStore
 
 ENDPOINTS = "endpoints.yml"
 DEFAULT_RETENTION_DAYS = 30

@@ -1,10 +1,14 @@
-"""The SQL tracker store, with personal data removed before anything is saved.
+"""The SQL tracker store, which keeps the least of what people write.
 
-endpoints.yml selects it (`type: webchat.tracker_store.RedactingSQLTrackerStore`),
-so every channel, the REST one too, goes through `redact` before the database.
+endpoints.yml selects it (`type: storage.tracker_store.RedactingSQLTrackerStore`),
+so every channel goes through it. A user message is saved with its intent, its
+entities and a placeholder text; only a message the assistant could not answer
+keeps its text, masked, and never when it holds health details (privacy/).
+A slot filled from a message's text (the date form) is saved like that text.
 The database is TRACKER_STORE_URL when set (e.g. PostgreSQL, shared by several
 servers), else the SQLite file SQLITE_TRACKER_DB.
 """
+import copy
 import sqlite3
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
@@ -15,7 +19,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.orm import Session
 
-from webchat.privacy import redact
+from facilitation.content import REJECTED
+from privacy import NOT_KEPT, mentions_health, redact, stored_text
 
 DB_SETTING = "SQLITE_TRACKER_DB"
 
@@ -36,23 +41,27 @@ def check_sqlite_file(db: Text) -> None:
         ) from None
 
 
-def redact_text_fields(data: Dict[Text, Any]) -> None:
-    """Redacts, in place, the "text" and "value" strings of a dict."""
-    for key in ("text", "value"):
-        if isinstance(data.get(key), str):
-            data[key] = redact(data[key]).text
+def stored_value(value: Text) -> Text:
+    """An entity or slot value: masked, and not kept at all with health details."""
+    return NOT_KEPT if mentions_health(value) else redact(value).text
 
 
-def redact_event(event: Event) -> None:
-    """Redacts the user's words and the slots filled from them, in place."""
-    if isinstance(event, UserUttered):
-        if event.text:
-            event.text = redact(event.text).text
-        redact_text_fields(event.parse_data)
-        for entity in event.entities + event.parse_data.get("entities", []):
-            redact_text_fields(entity)
-    elif isinstance(event, SlotSet) and isinstance(event.value, str):
-        event.value = redact(event.value).text
+def stored_events(events: List[Event]) -> List[Event]:
+    """Copies of the events as they are saved; the tracker in memory is left as is."""
+    saved, texts = [], {}
+    for event in events:
+        event = copy.deepcopy(event)
+        if isinstance(event, UserUttered):
+            answered = event.intent_name not in REJECTED
+            text = texts[event.text] = stored_text(event.text or "", answered)
+            event.text = event.parse_data["text"] = text
+            for entity in event.entities + event.parse_data.get("entities", []):
+                if isinstance(entity.get("value"), str):
+                    entity["value"] = stored_value(entity["value"])
+        elif isinstance(event, SlotSet) and isinstance(event.value, str):
+            event.value = texts.get(event.value) or stored_value(event.value)
+        saved.append(event)
+    return saved
 
 
 def write_ahead(connection: sqlite3.Connection, _record: Any) -> None:
@@ -77,8 +86,5 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             sqlalchemy_event.listen(self.engine, "connect", write_ahead)
 
     def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> List[Event]:
-        """The events `save` writes (those not stored yet): only they are redacted."""
-        events = list(super()._additional_events(session, tracker))
-        for event in events:
-            redact_event(event)
-        return events
+        """The events `save` writes (those not stored yet), as they are kept."""
+        return stored_events(list(super()._additional_events(session, tracker)))
