@@ -25,6 +25,7 @@ from rasa.shared.core.constants import DEFAULT_INTENTS
 
 from facilitation.content import REJECTED, ROOT, fold, topic_of
 from facilitation.similar import group_similar
+from privacy import NOT_KEPT, stored_text
 
 OUTPUT = ROOT / "reports" / "rapport" / "rapport.html"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -76,6 +77,11 @@ class Report:
         return [m for m in self.messages if m.rejected]
 
     @property
+    def not_kept(self) -> int:
+        """Unanswered messages whose text was not kept (health details)."""
+        return sum(m.text == NOT_KEPT for m in self.rejected)
+
+    @property
     def conversations(self) -> int:
         return len({m.sender for m in self.messages})
 
@@ -105,10 +111,11 @@ class Report:
 
     def rejected_groups(self) -> List[dict]:
         """Similar unanswered messages together, the largest group first."""
+        kept = [m for m in self.rejected if m.text != NOT_KEPT]
         reasons: Dict[str, set] = collections.defaultdict(set)
-        for message in self.rejected:
+        for message in kept:
             reasons[message.text].add(REJECTION_LABELS[message.topic])
-        groups = group_similar([m.text for m in self.rejected], key=fold)
+        groups = group_similar([m.text for m in kept], key=fold)
         return [
             {
                 "count": group.count,
@@ -157,7 +164,9 @@ def read_messages(url: str) -> List[Message]:
         if not parse.get("intent", {}).get("name") or parse["intent"]["name"] in CONTROL_INTENTS:
             continue
         day = datetime.datetime.fromtimestamp(timestamp, TIMEZONE).date()
-        messages.append(Message(sender, day, event.get("text") or "", topic_of(parse)))
+        topic = topic_of(parse)
+        text = stored_text(event.get("text") or "", answered=topic not in REJECTED)
+        messages.append(Message(sender, day, text, topic))
     return messages
 
 

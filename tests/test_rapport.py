@@ -20,12 +20,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from facilitation import rapport
 from facilitation.content import REJECTED, topic_of
 from tests.content import ROOT
-from webchat.privacy import redact
+from privacy import redact
 from storage.tracker_store import RedactingSQLTrackerStore
 
 POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 WEATHER = ["quel temps fera-t-il demain à Lyon ?", "Quel temps fera t il demain a Lyon"]
 PHONE = "06 12 34 56 78"
+HEALTH = "j'ai une dépression, vous avez la recette des crêpes ?"
 # Two conversations, on two days (Paris time), as people type them.
 CONVERSATIONS = [
     ("rapport-1", datetime.datetime(2026, 11, 20, 10, 0), [
@@ -34,6 +35,7 @@ CONVERSATIONS = [
         "c'est payant ?",
         WEATHER[0],
         f"mon portable c'est le {PHONE}, vous avez la recette des crêpes ?",
+        HEALTH,
     ]),
     ("rapport-2", datetime.datetime(2026, 11, 21, 15, 30), [
         "où sont hébergées mes données",
@@ -162,9 +164,13 @@ def test_topic_counts(report, parses):
 def test_unanswered_messages_are_listed_masked_and_grouped(report, parses):
     unanswered = report.text["sans-reponse"]
     for text in questions(parses):
+        if text == HEALTH:
+            continue
         stored = redact(text).text
         assert (stored in unanswered) == (topic_of(parses[text]) in REJECTED), stored
     assert PHONE not in unanswered and "[téléphone masqué]" in unanswered
+    assert "dépression" not in report.html
+    assert ("qui parlaient de santé" in unanswered) == (topic_of(parses[HEALTH]) in REJECTED)
     assert report.groups[0].split()[:2] == ["2", "fois"]
     assert all(text in report.groups[0] for text in WEATHER)
 
