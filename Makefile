@@ -18,7 +18,7 @@ export RASA_PORT           ?= 5005
 export ACTION_PORT         ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 export SQLITE_TRACKER_DB   ?= var/conversations.db
-# Several servers (README, "Déploiement à grande échelle"): shared conversations
+# Several servers (docs/deploiement.md): shared conversations
 # (postgresql://user:password@host:5432/rasa) and locks (redis://host:6379/1).
 # Empty: the SQLite file above and in-memory locks, for one server.
 export TRACKER_STORE_URL   ?=
