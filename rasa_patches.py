@@ -84,12 +84,14 @@ def mask_structured_log(_logger: Any, _method: Text, event_dict: Dict[Text, Any]
 
 
 def mask_structured_logs() -> None:
-    """Puts mask_structured_log right after the level filter: skipped logs cost nothing."""
-    processors = list(structlog.get_config()["processors"])
-    after = processors.index(structlog.stdlib.filter_by_level) + 1 \
-        if structlog.stdlib.filter_by_level in processors else 0
-    processors.insert(after, mask_structured_log)
-    structlog.configure(processors=processors)
+    """Puts mask_structured_log right after the level filter: skipped logs cost nothing.
+
+    Rasa caches its loggers on first use, each holding structlog's list of
+    processors: the list is changed in place, so that those loggers mask too."""
+    processors = structlog.get_config()["processors"]
+    filter_by_level = structlog.stdlib.filter_by_level
+    processors.insert(processors.index(filter_by_level) + 1 if filter_by_level in processors else 0,
+                      mask_structured_log)
 
 
 # Speed -------------------------------------------------------------------------
