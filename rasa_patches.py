@@ -12,7 +12,6 @@ before the model.
   of Rasa's structured logs).
 - Custom actions get 5 seconds to answer instead of 5 minutes.
 - Action server responses are checked with a schema validator built once.
-- Trained TensorFlow models are loaded for prediction only.
 """
 import logging
 from typing import Any, Dict, Optional, Text
@@ -26,7 +25,6 @@ from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
-from rasa.utils.tensorflow.models import RasaModel
 
 from privacy import log_text, redact
 
@@ -109,37 +107,6 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
     return True
 
 
-_rasa_load = RasaModel.load.__func__
-
-
-@classmethod
-def load_for_prediction(
-    cls, model_file_name, model_data_example, predict_data_example=None, finetune_mode=False,
-    *args, **kwargs,
-) -> RasaModel:
-    """Loads a trained model (DIET, ResponseSelector) without its training graph.
-
-    Rasa 3.6 builds a model's variables by running one training step on an
-    example, which keeps the training graph and the optimizer's state in memory
-    (about 700 MB for two models). Here one prediction builds the variables, the
-    trained weights are loaded into them, and the prediction is traced again with
-    those weights: the same predictions to the last digit. Finetuning keeps Rasa's way."""
-    if finetune_mode or predict_data_example is None:
-        return _rasa_load(
-            cls, model_file_name, model_data_example, predict_data_example, finetune_mode,
-            *args, **kwargs,
-        )
-    model = cls(*args, **kwargs)
-    model.run_inference(predict_data_example)
-    # The optimizer's state in the file has no variable here: not loaded, on purpose.
-    model.load_weights(model_file_name).expect_partial()
-    # Label embeddings and the traced prediction were made with the initial weights.
-    model.prepared_for_prediction = False
-    model._tf_predict_step = None
-    model.run_inference(predict_data_example)
-    return model
-
-
 # Start-up ----------------------------------------------------------------------
 
 def apply() -> None:
@@ -151,7 +118,7 @@ def apply() -> None:
     if rasa.__version__ != WRITTEN_FOR:
         logger.warning(
             f"rasa_patches.py was written for Rasa {WRITTEN_FOR} and Rasa {rasa.__version__} is running: "
-            "check each patch (personal data masking, action timeout, schema check, model loading) "
+            "check each patch (personal data masking, action timeout, schema check) "
             "against the new Rasa code, then update WRITTEN_FOR."
         )
     else:
@@ -163,4 +130,3 @@ def apply() -> None:
     rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
     rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
     RemoteAction._validate_action_result = validate_action_result
-    RasaModel.load = load_for_prediction

@@ -1,13 +1,12 @@
 """Runs the bench (`make bench`); BENCH_SECONDS sets the length of a phase (30 s)."""
 import asyncio
 import os
-import subprocess
 import time
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Dict
 
 from bench import load, memory, report
+from bench.machine import commit, machine
 from bench.conversations import conversations
 from bench.floor import load_agent
 from bench.load import HttpChannel, InProcessChannel, Result
@@ -26,27 +25,6 @@ MAX_SOAK_SECONDS = 120
 # The stack runs both channels on one model: Rasa's stock REST channel next to
 # our web chat channel.
 CREDENTIALS = "rest:\nwebchat.WebChatInput:\n"
-
-
-def machine() -> dict:
-    cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")), "unknown CPU",
-    )
-    mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
-    return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "memory_gb": round(mem_kb / 1024 ** 2),
-        "load_before": round(os.getloadavg()[0], 2),
-    }
-
-
-def commit() -> str:
-    def git(*args: str) -> str:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-
-    return git("rev-parse", "--short", "HEAD") + (" (modified)" if git("status", "--porcelain", "--untracked-files=no") else "")
 
 
 async def measure(running: stack.Stack, sampler: memory.Sampler) -> dict:

@@ -21,8 +21,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
-NLU_COMPONENTS = {"DIETClassifier", "ResponseSelector", "CountVectorsFeaturizer", "LexicalSyntacticFeaturizer"}
-# A dialogue answer and an FAQ answer (whose keys the ResponseSelector learns).
+NLU_COMPONENTS = {"LinearIntentClassifier", "MedicalAdviceGuard", "RegexEntityExtractor"}
+# A dialogue answer and an FAQ answer (whose keys the classifier learns).
 CHANGED_ANSWERS = ("utter_cloture", "utter_faq/hebergement_france")
 RESTORED = re.compile(r"Restored component '(\w+)' from cache")
 TRAINED = re.compile(r"Starting to train component '(\w+)'")

@@ -3,7 +3,7 @@
 Rasa copies the texts of the FAQ answers (responses `utter_faq/<key>`) from
 the domain into the NLU training data, so rewording one answer changed the NLU
 fingerprint and retrained every NLU component (RasaHQ/rasa#10751). Our
-ResponseSelector learns the keys (`use_text_as_label` is off) and the dialogue
+classifier learns the keys (components/linear_intent.py) and the dialogue
 takes the answer's text from the domain, so the NLU needs the keys only.
 """
 from typing import Any, Dict, List, Text

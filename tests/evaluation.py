@@ -1,8 +1,10 @@
 """Scores the trained model on the public test set (shared/eval/public.yml).
 
-`python -m tests.evaluation` (make eval) prints per-topic precision and
-recall and the confusions, and writes Rasa's own report and confusion matrix
-to reports/eval/. tests/test_nlu_public.py asserts on the same figures.
+`python -m tests.evaluation` (make eval) prints the assistant's figures beside
+those of the baseline (tests/baseline.py) retrained on the current data/, the
+per-topic precision and recall and the confusions, and writes Rasa's own
+report and confusion matrix to reports/eval/. tests/test_nlu_public.py
+asserts on the same figures.
 """
 import asyncio
 import collections
@@ -10,6 +12,7 @@ import logging
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Dict, List, Tuple
 
@@ -17,14 +20,18 @@ import pytest
 import yaml
 
 from facilitation.content import REJECTED, topic_of
+from bench.machine import commit, machine
+from tests import baseline
 from tests.content import ROOT, intent_name, load_test_set, load_topics
 
 MODEL = ROOT / "models" / "mes.tar.gz"
 REPORT_DIR = ROOT / "reports" / "eval"
+FIGURES_FILE = ROOT / "docs" / "chiffres-comprehension.md"
 
 SUMMARY_KEY = pytest.StashKey[str]()  # figures shown at the end of a pytest run
 
 NOT_A_TOPIC = {"hors_sujet", "hors_liste"}
+MEDICAL_ADVICE = "conseil_medical"
 
 
 def load_agent(model: Path = MODEL):
@@ -54,6 +61,7 @@ class Scores:
     in_scope_rejected: float = 0.0
     hors_sujet_rejected: float = 0.0
     hors_liste_rejected: float = 0.0
+    medical_advice_recall: float = 0.0
     per_topic: Dict[str, Tuple[float, float, int]] = field(default_factory=dict)
     confusions: List[Tuple[str, str, str]] = field(default_factory=list)
 
@@ -71,6 +79,8 @@ class Scores:
         for name in NOT_A_TOPIC:
             selected = [(m, p) for m, p in rows if m["topic"] == name]
             setattr(scores, f"{name}_rejected", rate(selected, lambda m, p: p in REJECTED))
+        medical = [(m, p) for m, p in rows if m["topic"] == MEDICAL_ADVICE]
+        scores.medical_advice_recall = rate(medical, lambda m, p: p == MEDICAL_ADVICE)
 
         expected = collections.Counter(m["topic"] for m, _ in in_scope)
         predicted = collections.Counter(p for _, p in in_scope)
@@ -81,21 +91,34 @@ class Scores:
         scores.confusions = [(m["text"], m["topic"], p) for m, p in rows if p != m["topic"]]
         return scores
 
-    def summary(self) -> str:
-        return "\n".join(
-            [
-                f"in-scope accuracy         {self.in_scope_accuracy:6.1%}",
-                f"noisy in-scope accuracy   {self.noisy_accuracy:6.1%}",
-                f"in-scope rejected         {self.in_scope_rejected:6.1%}",
-                f"hors_sujet rejected       {self.hors_sujet_rejected:6.1%}",
-                f"hors_liste rejected       {self.hors_liste_rejected:6.1%}",
-            ]
-        )
+    FIGURES = (
+        ("in-scope accuracy", "in_scope_accuracy"),
+        ("noisy in-scope accuracy", "noisy_accuracy"),
+        ("in-scope wrongly rejected", "in_scope_rejected"),
+        ("off-topic rejected", "hors_sujet_rejected"),
+        ("hors_liste answered honestly", "hors_liste_rejected"),
+        ("medical-advice recall", "medical_advice_recall"),
+    )
+
+    def summary(self, yardstick: "Scores") -> str:
+        """The figures of both columns, one line each."""
+        lines = [f"{'':30} {'assistant':>9} {'baseline':>9}"]
+        for label, name in self.FIGURES:
+            lines.append(f"{label:30} {getattr(self, name):9.1%} {getattr(yardstick, name):9.1%}")
+        return "\n".join(lines)
 
 
 def score(agent) -> Scores:
     messages = load_test_set()
     return Scores.compute(list(zip(messages, predict(agent, [m["text"] for m in messages]))))
+
+
+def score_baseline() -> Scores:
+    """The baseline retrained on the current data/, on the same messages."""
+    messages = load_test_set()
+    model = baseline.fit(*baseline.training_examples()[:2])
+    topics = [label.split("/", 1)[-1] for label in model.predict([m["text"] for m in messages])]
+    return Scores.compute(list(zip(messages, topics)))
 
 
 def write_rasa_report(model: Path = MODEL) -> None:
@@ -117,17 +140,33 @@ def write_rasa_report(model: Path = MODEL) -> None:
     )
 
 
+def report(scores: Scores, yardstick: Scores) -> str:
+    """The figures as Markdown, with when, where and on which commit they were measured."""
+    where = machine()
+    lines = [
+        "# Compréhension : chiffres sur le jeu de test public",
+        "",
+        f"Écrit par `make eval` le {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()},",
+        f"{where['cpu']}, {where['cores']} cœurs. Méthode et choix : [comprehension.md](comprehension.md).",
+        "",
+        "```", scores.summary(yardstick), "```",
+        "",
+        "| topic | precision | recall | n |", "|---|---|---|---|",
+        *(f"| {t} | {p:.0%} | {r:.0%} | {n} |" for t, (p, r, n) in scores.per_topic.items()),
+        "",
+        "Confusions of the assistant (expected → predicted):",
+        "",
+        *(f"- {expected} → {predicted}: {text}" for text, expected, predicted in scores.confusions),
+    ]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
-    scores = score(load_agent())
-    print(f"\n{'topic':28} {'precision':>9} {'recall':>7} {'n':>3}")
-    for topic, (precision, recall, n) in scores.per_topic.items():
-        print(f"{topic:28} {precision:9.0%} {recall:7.0%} {n:3}")
-    print("\nConfusions (expected -> predicted):")
-    for text, expected, predicted in scores.confusions:
-        print(f"  {expected} -> {predicted}: {text}")
-    print("\n" + scores.summary())
+    text = report(score(load_agent()), score_baseline())
+    print(text)
+    FIGURES_FILE.write_text(text, encoding="utf-8")
     write_rasa_report()
-    print(f"\nRasa's report and confusion matrix: {REPORT_DIR.relative_to(ROOT)}/")
+    print(f"{FIGURES_FILE.relative_to(ROOT)}; Rasa's report and confusion matrix: {REPORT_DIR.relative_to(ROOT)}/")
 
 
 if __name__ == "__main__":

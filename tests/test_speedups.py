@@ -1,11 +1,10 @@
-"""The speed-ups keep Rasa's behaviour: same action checks, same spaCy tokens, conversations kept."""
+"""The speed-ups keep Rasa's behaviour: same action checks, conversations kept."""
 import asyncio
 import os
 import time
 
 import jsonschema
 import pytest
-import spacy
 
 from rasa.core.actions.action import RemoteAction
 from rasa.shared.core.events import UserUttered
@@ -13,17 +12,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench import memory
 from bench.conversations import conversations, procedure_dialogues
-from components.lean_spacy import LeanSpacyNLP
 import rasa_patches
 from storage.tracker_store import RedactingSQLTrackerStore
 
 rasa_patches.apply()  # RemoteAction's check among them
-
-SENTENCES = [
-    "mes données sont stockées où ?",
-    "Je veux fermer mon espace santé, comment je fais",
-    "c'est qui qui peut voir mon dossier médical",
-]
 
 
 def test_a_valid_action_response_is_accepted_quickly():
@@ -41,21 +33,6 @@ def test_an_invalid_action_response_fails_as_with_rasa(response):
     with pytest.raises(jsonschema.ValidationError) as rasa:
         jsonschema.validate(response, RemoteAction.action_response_format_spec())
     assert ours.value.message.startswith(rasa.value.message)
-
-
-def test_spacy_is_loaded_once_without_unused_pipes():
-    model = LeanSpacyNLP.load_model("fr_core_news_sm")
-    assert LeanSpacyNLP.load_model("fr_core_news_sm") is model
-    assert not {"ner", "parser", "senter"} & set(model.model.component_names)
-
-
-def test_spacy_gives_the_same_tokens_lemmas_and_tags():
-    lean = LeanSpacyNLP.load_model("fr_core_news_sm").model
-    full = spacy.load("fr_core_news_sm", disable=["parser"])  # as Rasa's SpacyNLP
-    for sentence in SENTENCES:
-        assert [(t.text, t.lemma_, t.tag_) for t in lean(sentence.lower())] == [
-            (t.text, t.lemma_, t.tag_) for t in full(sentence.lower())
-        ]
 
 
 def test_the_bench_replays_questions_and_procedures():
