@@ -1,7 +1,8 @@
 """`make rapport` counts what people asked and lists what the assistant could not answer.
 
 The tracker store is filled as the assistant fills it: user events carrying the
-trained model's own parse of each message, saved by our redacting store.
+trained model's own parse of each message (masked first, as the server does), saved
+by our tracker store.
 """
 import asyncio
 import collections
@@ -49,8 +50,8 @@ CONVERSATIONS = [
 def parses(agent) -> Dict[str, dict]:
     texts = [text for _, _, messages in CONVERSATIONS for text in messages]
 
-    async def parse_all():
-        return {text: await agent.parse_message(text) for text in texts}
+    async def parse_all():  # as the server parses them: masked first (rasa_patches.py)
+        return {text: await agent.parse_message(redact(text).text) for text in texts}
 
     return asyncio.run(parse_all())
 
