@@ -408,7 +408,8 @@ def debug_stack(request, tmp_path_factory):
 
     def stored() -> bytes:
         with admin.connect() as db:
-            rows = db.execute(sa.text(f"SELECT t::text FROM {schema}.events AS t")).scalars()
+            rows = db.execute(sa.text("SELECT concat_ws(' ', id, sender_id, type_name, timestamp, intent_name, "
+                                      f"action_name, data) FROM {schema}.events")).scalars()
             return "\n".join(rows).encode()
 
     started = stack.start(folder, RASA_LOG_LEVEL="DEBUG", TRACKER_STORE_URL=POSTGRES, POSTGRESQL_SCHEMA=schema)
