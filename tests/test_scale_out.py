@@ -120,12 +120,15 @@ def test_conversations_alternating_between_two_servers_are_stored_whole_and_in_o
         assert [row.type_name for row in rows].count("session_started") == 1, sender
         timestamps = [row.timestamp for row in rows]
         assert timestamps == sorted(timestamps), sender
-        # Answered messages keep no text; the unanswered AT_ONCE ones do (privacy/minimization.py).
+        # A message keeps its text only if the assistant could not answer it (privacy/minimization.py).
         users = [user for user, _, _ in turns]
-        assert users[:len(TURNS)] == [NOT_KEPT] * len(TURNS) and sorted(users[len(TURNS):]) == sorted(AT_ONCE), sender
-        messages = TURNS + users[len(TURNS):]
+        assert len(users) == len(TURNS) + len(AT_ONCE), sender
+        assert all(user in (message, NOT_KEPT) for user, message in zip(users, TURNS)), sender
+        assert all(user in (NOT_KEPT, *AT_ONCE) for user in users[len(TURNS):]), sender
         # Each message, then exactly the replies the server sent, then the assistant listens.
-        assert turns == [(user, sent[message], "action_listen") for user, message in zip(users, messages)], sender
+        assert turns[:len(TURNS)] == [(user, sent[message], "action_listen") for user, message in zip(users, TURNS)], sender
+        assert sorted((bots, last) for _, bots, last in turns[len(TURNS):]) == sorted(
+            (sent[message], "action_listen") for message in AT_ONCE), sender
     for server in servers:
         assert not any(failure in server.output() for failure in LOCK_FAILURES)
 
