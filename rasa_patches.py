@@ -14,7 +14,7 @@ before the model.
 - Action server responses are checked with a schema validator built once.
 """
 import logging
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Text
 
 import rasa
 import rasa.core.actions.action

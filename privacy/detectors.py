@@ -134,15 +134,14 @@ birth_date_spans = _value_spans(BIRTH_DATE_IN_CONTEXT)
 birth_date_spans.__doc__ = "Dates after « né le », « date de naissance »…"
 
 
-def _plain(word: Text) -> Text:
-    """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def fold(text: Text) -> Text:
+    """Lower case without accents, one character for one: spans found in it fit the text."""
+    return "".join(unicodedata.normalize("NFD", char)[0] for char in text.lower())
 
 
 def _first_part(word: Text) -> Text:
     """« est » for « est-ce », « j » for « j'ai »."""
-    return _plain(re.split(r"['’\-]", word)[0])
+    return fold(re.split(r"['’\-]", word)[0])
 
 
 def _street_particle(word: Text) -> bool:

@@ -1,20 +1,14 @@
 """Finds health details (conditions, treatments, procedures) with the lexicon privacy/sante.yml."""
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator, List, Text
 
 import yaml
 
-from privacy.detectors import Span
+from privacy.detectors import Span, fold
 
 LEXICON_FILE = Path(__file__).with_name("sante.yml")
-
-
-def fold(text: Text) -> Text:
-    """Lower case without accents, one character for one: spans found in it fit the text."""
-    return "".join(unicodedata.normalize("NFD", char)[0] for char in text.lower())
 
 
 def lexicon_terms() -> List[Text]:
