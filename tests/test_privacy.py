@@ -21,10 +21,10 @@ from privacy.redaction import Redaction
 from storage.tracker_store import RedactingSQLTrackerStore
 from tests import personal_data, stack
 from tests.content import ROOT
+from tests.stack import POSTGRESQL_URL as POSTGRES
 from tests.test_web_channel import post
 
 NOTICE_START = "Attention : n'écrivez pas vos numéros"
-POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 def found(spans, text):
@@ -392,7 +392,7 @@ def test_ordinary_messages_get_the_same_answer_once_masked(agent):
 # Through the running assistant, SQLite and PostgreSQL, every log at DEBUG --------------
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def debug_stack(request, tmp_path_factory):
+def debug_stack(request, tmp_path_factory, trained_model):
     """The assistant with every log at DEBUG level, and a function returning the
     raw bytes of its conversation database."""
     folder = tmp_path_factory.mktemp(f"privacy-{request.param}")

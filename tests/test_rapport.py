@@ -23,8 +23,8 @@ from facilitation.content import REJECTED, topic_of
 from tests.content import ROOT
 from privacy import redact
 from storage.tracker_store import RedactingSQLTrackerStore
+from tests.stack import POSTGRESQL_URL as POSTGRES
 
-POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 WEATHER = ["quel temps fera-t-il demain à Lyon ?", "Quel temps fera t il demain a Lyon"]
 PHONE = "06 12 34 56 78"
 HEALTH = "j'ai une dépression, vous avez la recette des crêpes ?"
