@@ -5,7 +5,9 @@ or the database at TRACKER_STORE_URL when it is set (PostgreSQL…). Writes a
 self-contained HTML report, reports/rapport/rapport.html: conversations and
 messages per day (with a chart), the topics asked most, and the messages that
 fell to fallback, hors_sujet or hors_liste, grouped by similarity, most
-frequent first. The store keeps texts already masked (webchat/tracker_store.py).
+frequent first. The store keeps only the texts of those messages, masked, and
+none with health details (storage/tracker_store.py); the report applies the
+same rule again, for conversations saved before it.
 """
 import base64
 import collections
