@@ -13,6 +13,7 @@ before the model.
 - Custom actions get 5 seconds to answer instead of 5 minutes.
 - Action server responses are checked with a schema validator built once.
 """
+
 import logging
 from typing import Any, Dict, Text
 
@@ -37,6 +38,7 @@ _applied = False
 
 
 # Personal data -----------------------------------------------------------------
+
 
 def masked_message(message: UserMessage) -> UserMessage:
     """The message with its personal data masked, in place."""
@@ -75,7 +77,8 @@ def mask_structured_log(_logger: Any, _method: Text, event_dict: Dict[Text, Any]
     """A processor of Rasa's structured logs (processor.message.parse…): every value
     masked before it is rendered, which may escape accents (\\u00e9) out of reach."""
     return {
-        key: value if key == "event" or isinstance(value, (bool, int, float, type(None)))
+        key: value
+        if key == "event" or isinstance(value, (bool, int, float, type(None)))
         else log_text(value if isinstance(value, str) else repr(value))
         for key, value in event_dict.items()
     }
@@ -88,8 +91,9 @@ def mask_structured_logs() -> None:
     processors: the list is changed in place, so that those loggers mask too."""
     processors = structlog.get_config()["processors"]
     filter_by_level = structlog.stdlib.filter_by_level
-    processors.insert(processors.index(filter_by_level) + 1 if filter_by_level in processors else 0,
-                      mask_structured_log)
+    processors.insert(
+        processors.index(filter_by_level) + 1 if filter_by_level in processors else 0, mask_structured_log
+    )
 
 
 # Speed -------------------------------------------------------------------------
@@ -108,6 +112,7 @@ def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
 
 
 # Start-up ----------------------------------------------------------------------
+
 
 def apply() -> None:
     """Applies every patch, once; warns if Rasa is not the version they were written for."""

@@ -8,6 +8,7 @@ patches (rasa_patches.py) all call it.
 - redaction.py: `redact`, each piece of personal data replaced by a placeholder.
 - minimization.py: what the database and the logs keep of a message.
 """
+
 from privacy.health import mentions_health
 from privacy.minimization import NOT_KEPT, log_text, stored_text
 from privacy.redaction import Redaction, redact

@@ -2,6 +2,7 @@
 
 Pure Python: no Rasa import, so it can be tested and reviewed alone.
 """
+
 import re
 import unicodedata
 from typing import Callable, Iterator, Text, Tuple
@@ -17,9 +18,20 @@ Detector = Callable[[Text], Iterator[Span]]
 # department two digits, 2A or 2B; a number glued to other digits is not one.
 NIR_SEPARATOR = r"(?:\s*[.\-/_]\s*|\s+)?"
 NIR_CANDIDATE = re.compile(
-    r"(?<![\w])[1-478]" + NIR_SEPARATOR + r"\d{2}" + NIR_SEPARATOR + r"(?:0[1-9]|1[0-2]|[2-9]\d)"
-    + NIR_SEPARATOR + r"(?:\d{2}|2[ABab])" + NIR_SEPARATOR + r"\d{3}" + NIR_SEPARATOR + r"\d{3}"
-    + r"(?:" + NIR_SEPARATOR + r"\d{2})?(?![\w])"
+    r"(?<![\w])[1-478]"
+    + NIR_SEPARATOR
+    + r"\d{2}"
+    + NIR_SEPARATOR
+    + r"(?:0[1-9]|1[0-2]|[2-9]\d)"
+    + NIR_SEPARATOR
+    + r"(?:\d{2}|2[ABab])"
+    + NIR_SEPARATOR
+    + r"\d{3}"
+    + NIR_SEPARATOR
+    + r"\d{3}"
+    + r"(?:"
+    + NIR_SEPARATOR
+    + r"\d{2})?(?![\w])"
 )
 # An e-mail address, written or read aloud: « jean point dupont arobase gmail point com ».
 SPOKEN_DOT = r"(?:\s+point\s+|\.)"
@@ -58,14 +70,16 @@ BIRTH_DATE_IN_CONTEXT = re.compile(
 # Names: the words after a self-introduction or a civil title.
 WORD = r"[^\W\d_][\w'’\-]*"
 # Words that are not names, lower case, without accents: « Madame, est-ce que… ».
-NOT_NAMES = frozenset("""
+NOT_NAMES = frozenset(
+    """
 a ai as au aux avec avez avoir bien bonjour bonsoir c ca ce ces cette comment d dans de des
 dois doit du elle en est et etre excusez faut fait il ils j je jai l la le les leur lui m ma
 mais me merci mes moi mon n ne non nous on ou oui par pardon pas peut peux plus pour pouvez
 pourquoi qu quand que qui quoi s sa sans se ses si son sont suis sur svp ta te tes toi ton
 tu un une voudrais voulais vous votre vos y
 ans an caracteres eur euro euros fois habitants heures jours km messages minutes mois personnes semaines
-""".split())
+""".split()
+)
 # Small words inside a street or town name: « rue de la Paix », « Boulogne sur Mer »;
 # inside a name when they have a capital: « Madame Le Goff », « M. De Sousa ».
 PARTICLES = frozenset("d de des du en l la le les sous sur".split())
@@ -85,9 +99,7 @@ STREET_TYPE = (
     r"|square|passage|lotissement|r[ée]sidence|hameau|lieu[\s-]dit|voie|sentier|faubourg"
     r"|rond[\s-]point|esplanade|cit[ée]|villa|parvis|promenade)"
 )
-STREET = re.compile(
-    r"\b\d{1,4}\s*(?:bis|ter|[ab])?\s*,?\s+" + STREET_TYPE + r"\.?(?=\s)", re.IGNORECASE
-)
+STREET = re.compile(r"\b\d{1,4}\s*(?:bis|ter|[ab])?\s*,?\s+" + STREET_TYPE + r"\.?(?=\s)", re.IGNORECASE)
 POSTCODE = re.compile(r"(?<![\w])(?:0[1-9]|[1-8]\d|9[0-8])\d{3}(?![\w])")
 
 
@@ -125,6 +137,7 @@ def _value_spans(pattern: "re.Pattern") -> Detector:
     def spans(text: Text) -> Iterator[Span]:
         for match in pattern.finditer(text):
             yield match.span("value")
+
     return spans
 
 

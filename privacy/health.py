@@ -1,4 +1,5 @@
 """Finds health details (conditions, treatments, procedures) with the lexicon privacy/sante.yml."""
+
 import re
 from functools import lru_cache
 from pathlib import Path

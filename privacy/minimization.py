@@ -1,4 +1,5 @@
 """What is kept of a message: in the conversation database, and in the logs."""
+
 from typing import Text
 
 from privacy.health import health_spans, mentions_health

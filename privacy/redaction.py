@@ -1,8 +1,16 @@
 """Replaces each piece of personal data found in a message with a placeholder."""
+
 from typing import List, NamedTuple, Text, Tuple
 
 from privacy.detectors import (
-    Detector, address_spans, birth_date_spans, code_spans, email_spans, iban_spans, name_spans, nir_spans,
+    Detector,
+    address_spans,
+    birth_date_spans,
+    code_spans,
+    email_spans,
+    iban_spans,
+    name_spans,
+    nir_spans,
     phone_spans,
 )
 

@@ -8,10 +8,11 @@ A slot filled from a message's text (the date form) is saved like that text.
 The database is TRACKER_STORE_URL when set (e.g. PostgreSQL, shared by several
 servers), else the SQLite file SQLITE_TRACKER_DB.
 """
+
 import copy
 import sqlite3
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, List, Optional, Text
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
@@ -36,8 +37,7 @@ def check_sqlite_file(db: Text) -> None:
         sqlite3.connect(db).close()
     except (OSError, sqlite3.Error) as error:
         raise TrackerStoreUnavailable(
-            f"Cannot open the conversation database '{db}' ({error}). "
-            f"Set {DB_SETTING} to a file in a writable folder."
+            f"Cannot open the conversation database '{db}' ({error}). Set {DB_SETTING} to a file in a writable folder."
         ) from None
 
 

@@ -1,25 +1,89 @@
 """Generated personal data (NIRs with right and wrong keys, phones, e-mails written
 or spelled out, IBANs, codes, birth dates, names, addresses, health statements)
 and ordinary messages, for the privacy tests."""
+
 import random
 import string
 from typing import List, NamedTuple
 
 SEPARATORS = ["", " ", ".", "-"]
 NIR_SEPARATORS = SEPARATORS + ["/", " - ", "  "]
-FIRST_NAMES = ["Colette", "Jean", "Marie", "Bernard", "Josiane", "Gérard", "Monique", "Françoise",
-               "Michel", "Yvette", "Roland", "Huguette", "Thérèse", "Lucien", "Ginette", "René",
-               "Odile", "Marcel", "Jacqueline", "André", "Éliane", "Raymond", "Solange", "Hélène"]
-LAST_NAMES = ["Vasseur", "Lefebvre", "Marchand", "Rousseau", "Gauthier", "Perrin", "Lemaire",
-              "Barbier", "Chevalier", "Boucher", "Mercier", "Fontaine", "Leclerc", "Girard",
-              "Lacroix", "Bonnet", "Dupuis", "Morvan", "Le Goff", "Kerjean", "Pelletier", "Brunet"]
+FIRST_NAMES = [
+    "Colette",
+    "Jean",
+    "Marie",
+    "Bernard",
+    "Josiane",
+    "Gérard",
+    "Monique",
+    "Françoise",
+    "Michel",
+    "Yvette",
+    "Roland",
+    "Huguette",
+    "Thérèse",
+    "Lucien",
+    "Ginette",
+    "René",
+    "Odile",
+    "Marcel",
+    "Jacqueline",
+    "André",
+    "Éliane",
+    "Raymond",
+    "Solange",
+    "Hélène",
+]
+LAST_NAMES = [
+    "Vasseur",
+    "Lefebvre",
+    "Marchand",
+    "Rousseau",
+    "Gauthier",
+    "Perrin",
+    "Lemaire",
+    "Barbier",
+    "Chevalier",
+    "Boucher",
+    "Mercier",
+    "Fontaine",
+    "Leclerc",
+    "Girard",
+    "Lacroix",
+    "Bonnet",
+    "Dupuis",
+    "Morvan",
+    "Le Goff",
+    "Kerjean",
+    "Pelletier",
+    "Brunet",
+]
 TITLES = ["Madame", "Monsieur", "Mme", "M.", "Mademoiselle", "madame", "monsieur"]
 STREET_TYPES = ["rue", "avenue", "boulevard", "bd", "place", "chemin", "impasse", "allée", "route", "quai"]
-STREET_NAMES = ["des Lilas", "Victor Hugo", "de la Paix", "du Général de Gaulle", "Jean Jaurès",
-                "des Acacias", "de l'Église", "du Moulin", "Pasteur", "des Écoles"]
-TOWNS = [("44000", "Nantes"), ("69003", "Lyon"), ("13001", "Marseille"), ("59800", "Lille"),
-         ("35000", "Rennes"), ("20000", "Ajaccio"), ("97400", "Saint-Denis"), ("29200", "Brest"),
-         ("01000", "Bourg-en-Bresse"), ("62100", "Calais")]
+STREET_NAMES = [
+    "des Lilas",
+    "Victor Hugo",
+    "de la Paix",
+    "du Général de Gaulle",
+    "Jean Jaurès",
+    "des Acacias",
+    "de l'Église",
+    "du Moulin",
+    "Pasteur",
+    "des Écoles",
+]
+TOWNS = [
+    ("44000", "Nantes"),
+    ("69003", "Lyon"),
+    ("13001", "Marseille"),
+    ("59800", "Lille"),
+    ("35000", "Rennes"),
+    ("20000", "Ajaccio"),
+    ("97400", "Saint-Denis"),
+    ("29200", "Brest"),
+    ("01000", "Bourg-en-Bresse"),
+    ("62100", "Calais"),
+]
 EMAIL_DOMAINS = [("gmail", "com"), ("orange", "fr"), ("free", "fr"), ("laposte", "net"), ("wanadoo", "fr")]
 # (what the person says, the health word in it): the word is what must never be kept.
 HEALTH_STATEMENTS = [
@@ -40,13 +104,25 @@ HEALTH_STATEMENTS = [
     ("je suis suivi en {} depuis longtemps", "psychiatrie"),
     ("ma femme a une {} en plaques", "sclérose"),
 ]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 class Sample(NamedTuple):
     message: str  # what the person types
-    secret: str   # what must never be stored or logged
+    secret: str  # what must never be stored or logged
 
 
 def nir_key(first_13: str) -> str:
@@ -58,9 +134,12 @@ def nir_key(first_13: str) -> str:
 def nir(rng: random.Random, separator: str = " ", department: str = "", key: str = "right") -> str:
     """A NIR whose key is "right", "wrong" or "none" (13 digits)."""
     parts = [
-        rng.choice("12"), f"{rng.randint(0, 99):02d}", f"{rng.randint(1, 12):02d}",
+        rng.choice("12"),
+        f"{rng.randint(0, 99):02d}",
+        f"{rng.randint(1, 12):02d}",
         department or rng.choice([f"{rng.randint(1, 95):02d}", "2A", "2B"]),
-        f"{rng.randint(1, 990):03d}", f"{rng.randint(1, 999):03d}",
+        f"{rng.randint(1, 990):03d}",
+        f"{rng.randint(1, 999):03d}",
     ]
     right = nir_key("".join(parts))
     keys = {"right": [right], "wrong": [f"{(int(right) + rng.randint(1, 96)) % 97:02d}"], "none": []}
@@ -87,7 +166,7 @@ def spelled_email(rng: random.Random) -> str:
 
 def phone(rng: random.Random) -> str:
     digits = [rng.choice("1234569")] + [str(rng.randint(0, 9)) for _ in range(8)]
-    pairs = [digits[0]] + ["".join(digits[i:i + 2]) for i in range(1, 9, 2)]
+    pairs = [digits[0]] + ["".join(digits[i : i + 2]) for i in range(1, 9, 2)]
     prefix, separator = rng.choice(["0", "+33 ", "0033 ", "+33"]), rng.choice(SEPARATORS)
     return prefix + separator.join(pairs) if prefix == "0" else prefix + " ".join(pairs)
 
@@ -104,7 +183,7 @@ def iban(rng: random.Random) -> str:
     compact = f"FR{98 - number % 97:02d}{bban}"
     if rng.random() < 0.5:
         return compact
-    return " ".join(compact[i:i + 4] for i in range(0, len(compact), 4))
+    return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
 
 
 def code(rng: random.Random) -> str:
@@ -115,8 +194,9 @@ def code(rng: random.Random) -> str:
 
 def birth_date(rng: random.Random) -> str:
     day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(1930, 2005)
-    return rng.choice([f"{day:02d}/{month:02d}/{year}", f"{day} {MONTHS[month - 1]} {year}",
-                       f"{day:02d}.{month:02d}.{year}"])
+    return rng.choice(
+        [f"{day:02d}/{month:02d}/{year}", f"{day} {MONTHS[month - 1]} {year}", f"{day:02d}.{month:02d}.{year}"]
+    )
 
 
 def personal_samples(count: int, seed: int = 5) -> List[Sample]:
@@ -124,9 +204,11 @@ def personal_samples(count: int, seed: int = 5) -> List[Sample]:
     rng = random.Random(seed)
     makers = [
         lambda: (lambda n: Sample(f"mon numéro de sécu c'est {n}, c'est sécurisé ?", n))(
-            nir(rng, rng.choice(NIR_SEPARATORS))),
+            nir(rng, rng.choice(NIR_SEPARATORS))
+        ),
         lambda: (lambda n: Sample(f"mon numero de securite sociale {n} ca marche pas", n))(
-            nir(rng, rng.choice(NIR_SEPARATORS), key=rng.choice(["wrong", "none"]))),
+            nir(rng, rng.choice(NIR_SEPARATORS), key=rng.choice(["wrong", "none"]))
+        ),
         lambda: (lambda p: Sample(f"Appelez-moi au {p} s'il vous plaît", p))(phone(rng)),
         lambda: (lambda e: Sample(f"mon mail est {e}, je n'ai rien reçu", e))(email(rng)),
         lambda: (lambda e: Sample(f"mon adresse mail c'est {e} voilà", e))(spelled_email(rng)),
@@ -134,21 +216,32 @@ def personal_samples(count: int, seed: int = 5) -> List[Sample]:
         lambda: (lambda c: Sample(f"mon code c'est {c} mais ça ne marche pas", c))(code(rng)),
         lambda: (lambda c: Sample(f"mon code provisoire est {c}", c))(code(rng)),
         lambda: (lambda s: Sample(f"le numéro de série de ma carte Vitale est {s}", s))(
-            "".join(rng.choices(string.digits, k=rng.choice([9, 12, 15])))),
+            "".join(rng.choices(string.digits, k=rng.choice([9, 12, 15])))
+        ),
         lambda: (lambda d: Sample(f"je suis né le {d}, puis-je refuser ?", d))(birth_date(rng)),
         lambda: (lambda d: Sample(f"Ma date de naissance : {d}", d))(birth_date(rng)),
         lambda: (lambda n: Sample(f"bonjour je m'appelle {n} et je voudrais de l'aide", n))(full_name(rng)),
         lambda: (lambda n: Sample(f"Mon nom est {n}, j'ai reçu une lettre", n))(full_name(rng)),
         lambda: (lambda n: Sample(f"c'est pour {rng.choice(TITLES)} {n}, elle a pas internet", n))(
-            rng.choice(LAST_NAMES)),
+            rng.choice(LAST_NAMES)
+        ),
         lambda: (lambda a: Sample(f"j'habite au {a}, vous pouvez m'envoyer le courrier ?", a))(address(rng)),
         lambda: (lambda h: Sample(h[0].format(h[1]), h[1]))(rng.choice(HEALTH_STATEMENTS)),
     ]
     return [makers[i % len(makers)]() for i in range(count)]
 
 
-PROFESSIONS = ["mon médecin traitant", "le pharmacien", "l'infirmière", "le kiné", "mon dentiste",
-               "la sage-femme", "l'aide à domicile", "mon cardiologue", "l'assistante sociale"]
+PROFESSIONS = [
+    "mon médecin traitant",
+    "le pharmacien",
+    "l'infirmière",
+    "le kiné",
+    "mon dentiste",
+    "la sage-femme",
+    "l'aide à domicile",
+    "mon cardiologue",
+    "l'assistante sociale",
+]
 MEDICINES = ["Doliprane", "paracétamol", "Levothyrox", "ibuprofène", "antibiotiques", "Kardegic"]
 TOWN_NAMES = ["Nantes", "Lyon", "Marseille", "Lille", "Rennes", "Brest", "Calais", "Paris", "Toulouse"]
 
@@ -159,7 +252,9 @@ def ordinary_messages(count: int, seed: int = 6) -> List[str]:
     rng = random.Random(seed)
     makers = [
         lambda: f"j'ai reçu le courrier le {rng.randint(1, 28)} {rng.choice(MONTHS)} {rng.randint(2022, 2026)}",
-        lambda: f"le courrier est arrivé le {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2022, 2026)}",
+        lambda: (
+            f"le courrier est arrivé le {rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{rng.randint(2022, 2026)}"
+        ),
         lambda: f"il y a {rng.randint(2, 9)} semaines",
         lambda: "je peux appeler le 3422 ?",
         lambda: "on a 6 semaines pour refuser ?",

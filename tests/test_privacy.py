@@ -1,5 +1,6 @@
 """Personal data is masked before it reaches the assistant, the database or a log,
 and the database keeps the least: see docs/donnees-personnelles.md."""
+
 import asyncio
 import json
 import logging
@@ -33,6 +34,7 @@ def found(spans, text):
 
 # NIR --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("separator", personal_data.NIR_SEPARATORS)
 @pytest.mark.parametrize("department", ["75", "01", "2A", "2B"])
 @pytest.mark.parametrize("key", ["right", "wrong", "none"])
@@ -50,27 +52,44 @@ def test_the_key_rule_matches_stdnum():
 
 def test_a_mistyped_nir_is_still_masked():
     assert redact("mon numero de securite sociale 167071955412129 ca marche pas").text == (
-        "mon numero de securite sociale [numéro masqué] ca marche pas")
+        "mon numero de securite sociale [numéro masqué] ca marche pas"
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "5 85 05 75 006 084 75",   # no such first digit
-    "1 85 00 75 006 084 75",   # no month 00
-    "1 85 05 2C 006 084 35",   # no department 2C
-    "11 85 05 75 006 084 75",  # inside a longer number
-    "1 85 05 75 006 08",       # too short
-    "appelez le 3422", "il y a 6 semaines", "le 12/03/2026", "en 2024",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 85 05 75 006 084 75",  # no such first digit
+        "1 85 00 75 006 084 75",  # no month 00
+        "1 85 05 2C 006 084 35",  # no department 2C
+        "11 85 05 75 006 084 75",  # inside a longer number
+        "1 85 05 75 006 08",  # too short
+        "appelez le 3422",
+        "il y a 6 semaines",
+        "le 12/03/2026",
+        "en 2024",
+    ],
+)
 def test_what_is_not_nir_shaped_is_not_taken_for_one(text):
     assert found(detectors.nir_spans, text) == []
 
 
 # Phones, e-mails, IBANs --------------------------------------------------------
 
-@pytest.mark.parametrize("number", [
-    "06 12 34 56 78", "06.12.34.56.78", "06-12-34-56-78", "0612345678",
-    "+33 6 12 34 56 78", "+33612345678", "0033 6 12 34 56 78", "01 45 67 89 10",
-])
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "06 12 34 56 78",
+        "06.12.34.56.78",
+        "06-12-34-56-78",
+        "0612345678",
+        "+33 6 12 34 56 78",
+        "+33612345678",
+        "0033 6 12 34 56 78",
+        "01 45 67 89 10",
+    ],
+)
 def test_french_phone_numbers_are_found(number):
     assert found(detectors.phone_spans, f"appelez le {number} demain") == [number]
 
@@ -85,139 +104,175 @@ def test_e_mail_addresses_are_found(address):
     assert found(detectors.email_spans, f"écrivez à {address}, merci") == [address]
 
 
-@pytest.mark.parametrize("address", [
-    "jean point dupont arobase gmail point com",
-    "jean.dupont arobase orange.fr",
-    "colette tiret vasseur arrobase free point fr",
-    "vasseur44 @ laposte point net",
-])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "jean point dupont arobase gmail point com",
+        "jean.dupont arobase orange.fr",
+        "colette tiret vasseur arrobase free point fr",
+        "vasseur44 @ laposte point net",
+    ],
+)
 def test_e_mail_addresses_spelled_out_are_found(address):
     assert found(detectors.email_spans, f"mon mail c'est {address} merci") == [address]
 
 
-@pytest.mark.parametrize("text", [
-    "je n'ai pas d'adresse mail, c'est grave ?",
-    "il faut mettre un point à la fin ?",
-    "c'est quoi une arobase ?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je n'ai pas d'adresse mail, c'est grave ?",
+        "il faut mettre un point à la fin ?",
+        "c'est quoi une arobase ?",
+    ],
+)
 def test_talking_about_e_mail_is_not_an_address(text):
     assert found(detectors.email_spans, text) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("RIB FR76 3000 6000 0112 3456 7890 189 merci", ["FR76 3000 6000 0112 3456 7890 189"]),
-    ("FR7630006000011234567890189", ["FR7630006000011234567890189"]),
-    ("DE89 3704 0044 0532 0130 00", ["DE89 3704 0044 0532 0130 00"]),
-    ("FR76 3000 6000 0112 3456 7890 188", []),  # wrong check
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("RIB FR76 3000 6000 0112 3456 7890 189 merci", ["FR76 3000 6000 0112 3456 7890 189"]),
+        ("FR7630006000011234567890189", ["FR7630006000011234567890189"]),
+        ("DE89 3704 0044 0532 0130 00", ["DE89 3704 0044 0532 0130 00"]),
+        ("FR76 3000 6000 0112 3456 7890 188", []),  # wrong check
+    ],
+)
 def test_ibans_are_found_when_their_check_is_right(text, expected):
     assert found(detectors.iban_spans, text) == expected
 
 
 # Codes and birth dates, only in context ----------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("mon code c'est AB12-CD34", ["AB12-CD34"]),
-    ("mon code provisoire est 482913 merci", ["482913"]),
-    ("code : K7P2Q9XZ", ["K7P2Q9XZ"]),
-    ("le numéro de série de ma carte Vitale est 123456789012345", ["123456789012345"]),
-    ("le code provisoire ne marche pas", []),
-    ("où trouver mon numéro de série ?", []),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("mon code c'est AB12-CD34", ["AB12-CD34"]),
+        ("mon code provisoire est 482913 merci", ["482913"]),
+        ("code : K7P2Q9XZ", ["K7P2Q9XZ"]),
+        ("le numéro de série de ma carte Vitale est 123456789012345", ["123456789012345"]),
+        ("le code provisoire ne marche pas", []),
+        ("où trouver mon numéro de série ?", []),
+    ],
+)
 def test_codes_are_found_after_the_words_that_announce_them(text, expected):
     assert found(detectors.code_spans, text) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("je suis né le 12/03/1985", ["12/03/1985"]),
-    ("née le 3 mars 1950 à Lyon", ["3 mars 1950"]),
-    ("ma date de naissance : 01.02.1960", ["01.02.1960"]),
-    ("je suis ne en 1948", ["1948"]),
-    ("j'ai reçu le courrier le 3 mars 2026", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("je suis né le 12/03/1985", ["12/03/1985"]),
+        ("née le 3 mars 1950 à Lyon", ["3 mars 1950"]),
+        ("ma date de naissance : 01.02.1960", ["01.02.1960"]),
+        ("je suis ne en 1948", ["1948"]),
+        ("j'ai reçu le courrier le 3 mars 2026", []),
+    ],
+)
 def test_birth_dates_are_found_in_context_only(text, expected):
     assert found(detectors.birth_date_spans, text) == expected
 
 
 # Names and addresses ------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("je m'appelle Colette Vasseur", ["Colette Vasseur"]),
-    ("bonjour je m appelle jean et j'ai une question", ["jean"]),
-    ("mon nom est Perrin, j'ai reçu la lettre", ["Perrin"]),
-    ("Mon nom de famille c'est Le Goff", ["Le Goff"]),
-    ("je suis Mme Lefebvre", ["Lefebvre"]),
-    ("je suis M. Dupuis et je voudrais refuser", ["Dupuis"]),
-    ("c'est pour Madame Vasseur, elle a pas internet", ["Vasseur"]),
-    ("c'est pour madame vasseur elle a pas internet", ["vasseur"]),
-    ("Monsieur De Sousa a reçu la lettre", ["De Sousa"]),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("je m'appelle Colette Vasseur", ["Colette Vasseur"]),
+        ("bonjour je m appelle jean et j'ai une question", ["jean"]),
+        ("mon nom est Perrin, j'ai reçu la lettre", ["Perrin"]),
+        ("Mon nom de famille c'est Le Goff", ["Le Goff"]),
+        ("je suis Mme Lefebvre", ["Lefebvre"]),
+        ("je suis M. Dupuis et je voudrais refuser", ["Dupuis"]),
+        ("c'est pour Madame Vasseur, elle a pas internet", ["Vasseur"]),
+        ("c'est pour madame vasseur elle a pas internet", ["vasseur"]),
+        ("Monsieur De Sousa a reçu la lettre", ["De Sousa"]),
+    ],
+)
 def test_names_are_found_after_an_introduction_or_a_title(text, expected):
     assert found(detectors.name_spans, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "Madame, est-ce que c'est gratuit ?",
-    "Bonjour Madame",
-    "bonjour monsieur je voudrais refuser",
-    "Monsieur le maire nous en a parlé",
-    "mon nom de famille a changé",
-    "comment je m'appelle sur le site ?",
-    "c'est pour ma voisine, elle a pas internet",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Madame, est-ce que c'est gratuit ?",
+        "Bonjour Madame",
+        "bonjour monsieur je voudrais refuser",
+        "Monsieur le maire nous en a parlé",
+        "mon nom de famille a changé",
+        "comment je m'appelle sur le site ?",
+        "c'est pour ma voisine, elle a pas internet",
+    ],
+)
 def test_a_title_or_a_name_question_without_a_name_is_left_alone(text):
     assert found(detectors.name_spans, text) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("12 rue des Lilas 44000 Nantes", ["12 rue des Lilas", "44000 Nantes"]),
-    ("j'habite au 3 bis avenue du Général de Gaulle, à Lyon", ["3 bis avenue du Général de Gaulle"]),
-    ("envoyez à 7, place Pasteur 29200 Brest svp", ["7, place Pasteur", "29200 Brest"]),
-    ("c'est à 01000 Bourg-en-Bresse", ["01000 Bourg-en-Bresse"]),
-    ("20000 Ajaccio", ["20000 Ajaccio"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("12 rue des Lilas 44000 Nantes", ["12 rue des Lilas", "44000 Nantes"]),
+        ("j'habite au 3 bis avenue du Général de Gaulle, à Lyon", ["3 bis avenue du Général de Gaulle"]),
+        ("envoyez à 7, place Pasteur 29200 Brest svp", ["7, place Pasteur", "29200 Brest"]),
+        ("c'est à 01000 Bourg-en-Bresse", ["01000 Bourg-en-Bresse"]),
+        ("20000 Ajaccio", ["20000 Ajaccio"]),
+    ],
+)
 def test_addresses_are_found(text, expected):
     assert found(detectors.address_spans, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "je suis dans la rue, je peux le faire sur mon téléphone ?",
-    "la pharmacie de la rue principale m'en a parlé",
-    "il reste 3 places à l'atelier ?",
-    "il faut payer 12000 euros ?",
-    "j'habite à Nantes",
-    "on a 6 semaines pour refuser ?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "je suis dans la rue, je peux le faire sur mon téléphone ?",
+        "la pharmacie de la rue principale m'en a parlé",
+        "il reste 3 places à l'atelier ?",
+        "il faut payer 12000 euros ?",
+        "j'habite à Nantes",
+        "on a 6 semaines pour refuser ?",
+    ],
+)
 def test_a_street_or_a_number_alone_is_not_an_address(text):
     assert found(detectors.address_spans, text) == []
 
 
 # Health details -------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("j'ai un cancer du sein et je suis sous chimiothérapie", ["cancer", "chimiothérapie"]),
-    ("je suis séropositif depuis 2010", ["séropositif"]),
-    ("JE SUIS SEROPOSITIVE", ["SEROPOSITIVE"]),
-    ("j'ai fait une dépression", ["dépression"]),
-    ("j'ai avorté il y a deux ans", ["avorté"]),
-    ("une IVG en 2019", ["IVG"]),
-    ("ma femme a une sclérose en plaques", ["sclérose en plaques"]),
-    ("j'ai fait une fausse-couche", ["fausse-couche"]),
-    ("il est diabétique", ["diabétique"]),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("j'ai un cancer du sein et je suis sous chimiothérapie", ["cancer", "chimiothérapie"]),
+        ("je suis séropositif depuis 2010", ["séropositif"]),
+        ("JE SUIS SEROPOSITIVE", ["SEROPOSITIVE"]),
+        ("j'ai fait une dépression", ["dépression"]),
+        ("j'ai avorté il y a deux ans", ["avorté"]),
+        ("une IVG en 2019", ["IVG"]),
+        ("ma femme a une sclérose en plaques", ["sclérose en plaques"]),
+        ("j'ai fait une fausse-couche", ["fausse-couche"]),
+        ("il est diabétique", ["diabétique"]),
+    ],
+)
 def test_health_details_are_found_in_any_form(text, expected):
     assert found(health.health_spans, text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "mes ordonnances de Doliprane seront dans Mon Espace Santé ?",
-    "est-ce que mon médecin traitant peut voir mon dossier ?",
-    "mes vaccins sont dans le carnet ?",
-    "les résultats d'analyses arrivent quand ?",
-    "je veux fermer mon espace",
-    "l'histoire du cancre de la classe",  # a word that starts like one
-    "c'est la chimie du site ?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mes ordonnances de Doliprane seront dans Mon Espace Santé ?",
+        "est-ce que mon médecin traitant peut voir mon dossier ?",
+        "mes vaccins sont dans le carnet ?",
+        "les résultats d'analyses arrivent quand ?",
+        "je veux fermer mon espace",
+        "l'histoire du cancre de la classe",  # a word that starts like one
+        "c'est la chimie du site ?",
+    ],
+)
 def test_a_question_about_the_service_has_no_health_details(text):
     assert not mentions_health(text)
 
@@ -230,10 +285,9 @@ def test_every_lexicon_term_is_found_as_written():
 
 # The whole filter ----------------------------------------------------------------
 
+
 def test_each_kind_gets_its_placeholder_and_the_rest_is_kept():
-    redaction = redact(
-        "sécu 1 85 05 75 006 084 75, tel 06 12 34 56 78, mail a@b.fr, c'est sécurisé ?"
-    )
+    redaction = redact("sécu 1 85 05 75 006 084 75, tel 06 12 34 56 78, mail a@b.fr, c'est sécurisé ?")
     assert redaction == Redaction(
         "sécu [numéro masqué], tel [téléphone masqué], mail [e-mail masqué], c'est sécurisé ?", True
     )
@@ -241,7 +295,8 @@ def test_each_kind_gets_its_placeholder_and_the_rest_is_kept():
 
 def test_a_name_and_an_address_together():
     assert redact("je m'appelle Colette Vasseur, 12 rue des Lilas 44000 Nantes").text == (
-        "je m'appelle [nom masqué], [adresse masquée] [adresse masquée]")
+        "je m'appelle [nom masqué], [adresse masquée] [adresse masquée]"
+    )
 
 
 def test_generated_personal_data_never_survives_in_what_is_kept_or_logged():
@@ -260,7 +315,8 @@ def test_ordinary_messages_pass_unchanged():
 def test_only_an_unanswered_message_keeps_its_text_masked_and_never_with_health_details():
     assert stored_text("c'est payant ?", answered=True) == NOT_KEPT
     assert stored_text("la recette des crêpes, tel 06 12 34 56 78", answered=False) == (
-        "la recette des crêpes, tel [téléphone masqué]")
+        "la recette des crêpes, tel [téléphone masqué]"
+    )
     assert stored_text("j'ai un cancer, je peux avoir des crêpes ?", answered=False) == NOT_KEPT
 
 
@@ -269,6 +325,7 @@ def test_the_logs_show_health_details_masked():
 
 
 # The tracker store ------------------------------------------------------------------
+
 
 def user(text, intent, entities=()):
     parse = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": list(entities)}
@@ -284,19 +341,26 @@ def test_the_tracker_store_keeps_intents_entities_and_only_unanswered_texts(tmp_
     db = tmp_path / "conversations.db"
     domain = Domain.load(str(ROOT / "domain.yml"))
     date_text = "je l'ai reçu le 3 mars, je suis M. Perrin"
-    tracker = DialogueStateTracker.from_events("visitor", slots=domain.slots, evts=[
-        ActionExecuted("action_listen"),
-        user("je veux refuser, je suis séropositif", "refus_ou_cloture",
-             [{"entity": "demarche", "value": "refuser", "start": 3, "end": 10}]),
-        BotUttered("Quand avez-vous reçu la lettre ?"),
-        ActionExecuted("action_listen"),
-        user(date_text, "donner_date"),
-        SlotSet("date_reception", date_text),   # a from_text slot
-        SlotSet("date_reception", "2026-03-03"),  # as the form's validation sets it
-        ActionExecuted("action_listen"),
-        user("vous avez la recette des crêpes ? mail a@b.fr", "hors_sujet"),
-        user("j'ai une dépression, la recette des crêpes ?", "hors_sujet"),
-    ])
+    tracker = DialogueStateTracker.from_events(
+        "visitor",
+        slots=domain.slots,
+        evts=[
+            ActionExecuted("action_listen"),
+            user(
+                "je veux refuser, je suis séropositif",
+                "refus_ou_cloture",
+                [{"entity": "demarche", "value": "refuser", "start": 3, "end": 10}],
+            ),
+            BotUttered("Quand avez-vous reçu la lettre ?"),
+            ActionExecuted("action_listen"),
+            user(date_text, "donner_date"),
+            SlotSet("date_reception", date_text),  # a from_text slot
+            SlotSet("date_reception", "2026-03-03"),  # as the form's validation sets it
+            ActionExecuted("action_listen"),
+            user("vous avez la recette des crêpes ? mail a@b.fr", "hors_sujet"),
+            user("j'ai une dépression, la recette des crêpes ?", "hors_sujet"),
+        ],
+    )
     in_memory = [event.as_dict() for event in tracker.events]
     asyncio.run(RedactingSQLTrackerStore(domain=domain, db=str(db)).save(tracker))
     assert [event.as_dict() for event in tracker.events] == in_memory  # the dialogue is not touched
@@ -304,10 +368,18 @@ def test_the_tracker_store_keeps_intents_entities_and_only_unanswered_texts(tmp_
     rows = stored_rows(db)
     users = [row for row in rows if row["event"] == "user"]
     assert [row["text"] for row in users] == [
-        NOT_KEPT, NOT_KEPT, "vous avez la recette des crêpes ? mail [e-mail masqué]", NOT_KEPT]
+        NOT_KEPT,
+        NOT_KEPT,
+        "vous avez la recette des crêpes ? mail [e-mail masqué]",
+        NOT_KEPT,
+    ]
     assert [row["parse_data"]["text"] for row in users] == [row["text"] for row in users]
     assert [row["parse_data"]["intent"]["name"] for row in users] == [
-        "refus_ou_cloture", "donner_date", "hors_sujet", "hors_sujet"]
+        "refus_ou_cloture",
+        "donner_date",
+        "hors_sujet",
+        "hors_sujet",
+    ]
     assert users[0]["parse_data"]["entities"][0]["value"] == "refuser"
     assert [row["value"] for row in rows if row["event"] == "slot"] == [NOT_KEPT, "2026-03-03"]
     raw = db.read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("conversations.db-*"))
@@ -320,7 +392,11 @@ def test_the_tracker_store_keeps_intents_entities_and_only_unanswered_texts(tmp_
     assert again.get_slot("date_reception") == "2026-03-03"
     assert again.latest_message.intent_name == "hors_sujet"
     assert [e.intent_name for e in again.events if isinstance(e, UserUttered)] == [
-        "refus_ou_cloture", "donner_date", "hors_sujet", "hors_sujet"]
+        "refus_ou_cloture",
+        "donner_date",
+        "hors_sujet",
+        "hors_sujet",
+    ]
 
 
 def test_a_later_save_writes_only_the_new_events(tmp_path):
@@ -332,24 +408,35 @@ def test_a_later_save_writes_only_the_new_events(tmp_path):
     tracker.update(user("tel 06 12 34 56 78 et la météo ?", "hors_sujet"))
     asyncio.run(store.save(tracker))
     assert [(row["event"], row.get("text")) for row in stored_rows(db)] == [
-        ("user", NOT_KEPT), ("bot", "Bonjour !"), ("user", "tel [téléphone masqué] et la météo ?")]
+        ("user", NOT_KEPT),
+        ("bot", "Bonjour !"),
+        ("user", "tel [téléphone masqué] et la météo ?"),
+    ]
 
 
 # The patches of Rasa -----------------------------------------------------------------
+
 
 def test_every_log_record_is_masked_once_the_patches_are_applied(caplog):
     rasa_patches.apply()
     with caplog.at_level(logging.DEBUG, logger="rasa.core.processor"):
         logging.getLogger("rasa.core.processor").debug(
-            "Received user message '%s'", "je m'appelle Colette Vasseur, j'ai un cancer")
+            "Received user message '%s'", "je m'appelle Colette Vasseur, j'ai un cancer"
+        )
     assert caplog.messages[-1] == "Received user message 'je m'appelle [nom masqué], j'ai un [santé masqué]'"
 
 
 def test_structured_logs_are_masked_before_they_are_rendered():
-    event = rasa_patches.mask_structured_log(None, "debug", {
-        "event": "processor.message.parse", "parse_data_text": "je suis séropositif",
-        "parse_data_entities": [{"value": "Mme Vasseur"}], "confidence": 0.5,
-    })
+    event = rasa_patches.mask_structured_log(
+        None,
+        "debug",
+        {
+            "event": "processor.message.parse",
+            "parse_data_text": "je suis séropositif",
+            "parse_data_entities": [{"value": "Mme Vasseur"}],
+            "confidence": 0.5,
+        },
+    )
     assert event["event"] == "processor.message.parse" and event["confidence"] == 0.5
     assert "séropositif" not in json.dumps(event) and "Vasseur" not in json.dumps(event)
 
@@ -364,6 +451,7 @@ def test_a_rasa_version_other_than_the_patched_one_is_reported(monkeypatch, capl
 
 # The notice tells the truth -------------------------------------------------------------
 
+
 def test_the_notice_states_the_retention_the_makefile_sets():
     days = re.search(r"RETENTION_DAYS\s*\?=\s*(\d+)", (ROOT / "Makefile").read_text()).group(1)
     notice = (ROOT / "domain.yml").read_text(encoding="utf-8").split("utter_donnees_personnelles:")[1]
@@ -371,6 +459,7 @@ def test_the_notice_states_the_retention_the_makefile_sets():
 
 
 # False positives: the same answer before and after masking ----------------------------
+
 
 def answer_of(parse):
     intent = parse["intent"]["name"]
@@ -391,6 +480,7 @@ def test_ordinary_messages_get_the_same_answer_once_masked(agent):
 
 # Through the running assistant, SQLite and PostgreSQL, every log at DEBUG --------------
 
+
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
 def debug_stack(request, tmp_path_factory, trained_model):
     """The assistant with every log at DEBUG level, and a function returning the
@@ -408,8 +498,12 @@ def debug_stack(request, tmp_path_factory, trained_model):
 
     def stored() -> bytes:
         with admin.connect() as db:
-            rows = db.execute(sa.text("SELECT concat_ws(' ', id, sender_id, type_name, timestamp, intent_name, "
-                                      f"action_name, data) FROM {schema}.events")).scalars()
+            rows = db.execute(
+                sa.text(
+                    "SELECT concat_ws(' ', id, sender_id, type_name, timestamp, intent_name, "
+                    f"action_name, data) FROM {schema}.events"
+                )
+            ).scalars()
             return "\n".join(rows).encode()
 
     started = stack.start(folder, RASA_LOG_LEVEL="DEBUG", TRACKER_STORE_URL=POSTGRES, POSTGRESQL_SCHEMA=schema)
@@ -428,16 +522,21 @@ def variants(secret: str):
 
 
 def leaks(samples, stored: bytes, logged: bytes):
-    return [secret for sample in samples for secret in variants(sample.secret)
-            if secret.encode() in stored or secret.encode() in logged]
+    return [
+        secret
+        for sample in samples
+        for secret in variants(sample.secret)
+        if secret.encode() in stored or secret.encode() in logged
+    ]
 
 
 def test_no_personal_data_reaches_the_database_or_the_logs(debug_stack):
     started, stored = debug_stack
     samples = personal_data.personal_samples(224)
     for i, sample in enumerate(samples):
-        status, replies = post(started.chat_url + "message",
-                               json.dumps({"sender": f"pii-{i}", "message": sample.message}).encode())
+        status, replies = post(
+            started.chat_url + "message", json.dumps({"sender": f"pii-{i}", "message": sample.message}).encode()
+        )
         assert status == 200 and replies[0]["text"].startswith(NOTICE_START), (sample, replies)
     assert b"pii-0" in stored() and b'"event": "user"' in stored()  # the messages were stored
     assert "DEBUG" in started.output() and "processor.message.parse" in started.output()
@@ -446,8 +545,10 @@ def test_no_personal_data_reaches_the_database_or_the_logs(debug_stack):
 
 def test_the_notice_comes_once_when_the_message_is_only_personal_data(debug_stack):
     started, _ = debug_stack
-    status, replies = post(started.chat_url + "message", json.dumps(
-        {"sender": "only-data", "message": "mon numéro de sécurité sociale 1 85 05 75 006 084 75"}).encode())
+    status, replies = post(
+        started.chat_url + "message",
+        json.dumps({"sender": "only-data", "message": "mon numéro de sécurité sociale 1 85 05 75 006 084 75"}).encode(),
+    )
     texts = [reply.get("text", "") for reply in replies]
     assert status == 200 and texts[0].startswith(NOTICE_START)
     assert sum(text.startswith(NOTICE_START) for text in texts) == 1
@@ -456,8 +557,9 @@ def test_the_notice_comes_once_when_the_message_is_only_personal_data(debug_stac
 def test_ordinary_messages_get_no_notice(debug_stack):
     started, _ = debug_stack
     for i, message in enumerate(personal_data.ordinary_messages(40)):
-        status, replies = post(started.chat_url + "message",
-                               json.dumps({"sender": f"ordinary-{i}", "message": message}).encode())
+        status, replies = post(
+            started.chat_url + "message", json.dumps({"sender": f"ordinary-{i}", "message": message}).encode()
+        )
         assert status == 200 and not replies[0].get("text", "").startswith(NOTICE_START), (message, replies)
 
 
@@ -465,8 +567,10 @@ def test_the_rest_channel_masks_too(debug_stack):
     started, stored = debug_stack
     samples = personal_data.personal_samples(16, seed=11)
     for i, sample in enumerate(samples):
-        status, replies = post(f"http://127.0.0.1:{started.rasa_port}/webhooks/rest/webhook",
-                               json.dumps({"sender": f"rest-{i}", "message": sample.message}).encode())
+        status, replies = post(
+            f"http://127.0.0.1:{started.rasa_port}/webhooks/rest/webhook",
+            json.dumps({"sender": f"rest-{i}", "message": sample.message}).encode(),
+        )
         assert status == 200 and replies
     assert b"rest-0" in stored()
     assert leaks(samples, stored(), started.output().encode()) == []
