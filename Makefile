@@ -140,7 +140,7 @@ screenshots:
 	cp $(SCREENSHOTS)/*.png docs/
 
 purge: $(STAMP)
-	@$(PY) -W ignore::DeprecationWarning -m webchat.purge
+	@$(PY) -W ignore::DeprecationWarning -m storage.purge
 
 fiche: $(STAMP)
 	@$(PY) -m facilitation.fiche

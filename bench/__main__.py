@@ -23,8 +23,8 @@ COMPARED_LOAD = 20  # our channel and the stock one take turns at this load
 SLICES = 2  # turns each
 MEMORY_MESSAGES = 5000
 MAX_SOAK_SECONDS = 120
-# The stack runs both channels on one model: Rasa's stock REST channel (instead
-# of our masking one) next to our web chat channel.
+# The stack runs both channels on one model: Rasa's stock REST channel next to
+# our web chat channel.
 CREDENTIALS = "rest:\nwebchat.WebChatInput:\n"
 
 

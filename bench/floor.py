@@ -14,10 +14,11 @@ async def load_agent(model: Path, action_endpoint_url: str, db: Path):
     from rasa.utils.common import configure_logging_and_warnings
     from rasa.utils.log_utils import configure_structlog
 
-    import webchat  # noqa: F401  (the server's adjustments of Rasa)
+    import rasa_patches
 
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
+    rasa_patches.apply()  # the server's adjustments of Rasa, after its logging set-up
     os.environ.update(ACTION_ENDPOINT_URL=action_endpoint_url, SQLITE_TRACKER_DB=str(db))
     endpoints = AvailableEndpoints.read_endpoints(str(ROOT / "endpoints.yml"))
     return await rasa_load_agent(model_path=str(model), endpoints=endpoints)

@@ -5,7 +5,9 @@ or the database at TRACKER_STORE_URL when it is set (PostgreSQL…). Writes a
 self-contained HTML report, reports/rapport/rapport.html: conversations and
 messages per day (with a chart), the topics asked most, and the messages that
 fell to fallback, hors_sujet or hors_liste, grouped by similarity, most
-frequent first. The store keeps texts already masked (webchat/tracker_store.py).
+frequent first. The store keeps only the texts of those messages, masked, and
+none with health details (storage/tracker_store.py); the report applies the
+same rule again, for conversations saved before it.
 """
 import base64
 import collections
@@ -25,6 +27,7 @@ from rasa.shared.core.constants import DEFAULT_INTENTS
 
 from facilitation.content import REJECTED, ROOT, fold, topic_of
 from facilitation.similar import group_similar
+from privacy import NOT_KEPT, stored_text
 
 OUTPUT = ROOT / "reports" / "rapport" / "rapport.html"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -76,6 +79,11 @@ class Report:
         return [m for m in self.messages if m.rejected]
 
     @property
+    def not_kept(self) -> int:
+        """Unanswered messages whose text was not kept (health details)."""
+        return sum(m.text == NOT_KEPT for m in self.rejected)
+
+    @property
     def conversations(self) -> int:
         return len({m.sender for m in self.messages})
 
@@ -105,10 +113,11 @@ class Report:
 
     def rejected_groups(self) -> List[dict]:
         """Similar unanswered messages together, the largest group first."""
+        kept = [m for m in self.rejected if m.text != NOT_KEPT]
         reasons: Dict[str, set] = collections.defaultdict(set)
-        for message in self.rejected:
+        for message in kept:
             reasons[message.text].add(REJECTION_LABELS[message.topic])
-        groups = group_similar([m.text for m in self.rejected], key=fold)
+        groups = group_similar([m.text for m in kept], key=fold)
         return [
             {
                 "count": group.count,
@@ -157,7 +166,9 @@ def read_messages(url: str) -> List[Message]:
         if not parse.get("intent", {}).get("name") or parse["intent"]["name"] in CONTROL_INTENTS:
             continue
         day = datetime.datetime.fromtimestamp(timestamp, TIMEZONE).date()
-        messages.append(Message(sender, day, event.get("text") or "", topic_of(parse)))
+        topic = topic_of(parse)
+        text = stored_text(event.get("text") or "", answered=topic not in REJECTED)
+        messages.append(Message(sender, day, text, topic))
     return messages
 
 

@@ -39,7 +39,7 @@ if [ "${RASA_ENABLE_API:-0}" = 1 ]; then
   rasa_options+=(--enable-api --auth-token "$RASA_API_TOKEN")
 fi
 
-# RASA_LOG_LEVEL=DEBUG logs everything (personal data is masked before any log).
+# RASA_LOG_LEVEL=DEBUG logs everything (personal data and health details are masked in every log: rasa_patches.py).
 log_options=()
 [ "${RASA_LOG_LEVEL:-INFO}" != DEBUG ] || log_options=(--debug)
 

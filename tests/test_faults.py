@@ -12,7 +12,7 @@ import pytest
 from tests import stack
 from tests.content import ROOT
 from tests.test_web_channel import post
-from webchat.tracker_store import TrackerStoreUnavailable, check_sqlite_file
+from storage.tracker_store import TrackerStoreUnavailable, check_sqlite_file
 
 START_PROCEDURE = "Je veux savoir si je peux encore refuser mon espace"
 FAQ = "Mes données sont stockées où ?"

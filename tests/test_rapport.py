@@ -1,7 +1,8 @@
 """`make rapport` counts what people asked and lists what the assistant could not answer.
 
 The tracker store is filled as the assistant fills it: user events carrying the
-trained model's own parse of each message, saved by our redacting store.
+trained model's own parse of each message (masked first, as the server does), saved
+by our tracker store.
 """
 import asyncio
 import collections
@@ -20,12 +21,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from facilitation import rapport
 from facilitation.content import REJECTED, topic_of
 from tests.content import ROOT
+from privacy import redact
+from storage.tracker_store import RedactingSQLTrackerStore
 from tests.stack import POSTGRESQL_URL as POSTGRES
-from webchat.privacy import redact
-from webchat.tracker_store import RedactingSQLTrackerStore
 
 WEATHER = ["quel temps fera-t-il demain à Lyon ?", "Quel temps fera t il demain a Lyon"]
 PHONE = "06 12 34 56 78"
+HEALTH = "j'ai une dépression, vous avez la recette des crêpes ?"
 # Two conversations, on two days (Paris time), as people type them.
 CONVERSATIONS = [
     ("rapport-1", datetime.datetime(2026, 11, 20, 10, 0), [
@@ -34,6 +36,7 @@ CONVERSATIONS = [
         "c'est payant ?",
         WEATHER[0],
         f"mon portable c'est le {PHONE}, vous avez la recette des crêpes ?",
+        HEALTH,
     ]),
     ("rapport-2", datetime.datetime(2026, 11, 21, 15, 30), [
         "où sont hébergées mes données",
@@ -47,8 +50,8 @@ CONVERSATIONS = [
 def parses(agent) -> Dict[str, dict]:
     texts = [text for _, _, messages in CONVERSATIONS for text in messages]
 
-    async def parse_all():
-        return {text: await agent.parse_message(text) for text in texts}
+    async def parse_all():  # as the server parses them: masked first (rasa_patches.py)
+        return {text: await agent.parse_message(redact(text).text) for text in texts}
 
     return asyncio.run(parse_all())
 
@@ -162,9 +165,13 @@ def test_topic_counts(report, parses):
 def test_unanswered_messages_are_listed_masked_and_grouped(report, parses):
     unanswered = report.text["sans-reponse"]
     for text in questions(parses):
+        if text == HEALTH:
+            continue
         stored = redact(text).text
         assert (stored in unanswered) == (topic_of(parses[text]) in REJECTED), stored
     assert PHONE not in unanswered and "[téléphone masqué]" in unanswered
+    assert "dépression" not in report.html
+    assert ("qui parlaient de santé" in unanswered) == (topic_of(parses[HEALTH]) in REJECTED)
     assert report.groups[0].split()[:2] == ["2", "fois"]
     assert all(text in report.groups[0] for text in WEATHER)
 

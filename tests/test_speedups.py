@@ -12,8 +12,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bench import memory
 from bench.conversations import conversations, procedure_dialogues
-from webchat import action_schema  # noqa: F401  (patches RemoteAction)
-from webchat.tracker_store import RedactingSQLTrackerStore
+import rasa_patches
+from storage.tracker_store import RedactingSQLTrackerStore
+
+rasa_patches.apply()  # RemoteAction's check among them
 
 
 def test_a_valid_action_response_is_accepted_quickly():
@@ -51,7 +53,7 @@ def test_the_sqlite_conversations_are_written_ahead_and_read_back(tmp_path):
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
-    tracker = DialogueStateTracker.from_events("visitor", [UserUttered("bonjour")])
+    tracker = DialogueStateTracker.from_events("visitor", [UserUttered("bonjour", {"name": "bonjour"})])
     asyncio.run(store.save(tracker))
     again = RedactingSQLTrackerStore(db=str(tmp_path / "conversations.db"))
-    assert asyncio.run(again.retrieve("visitor")).latest_message.text == "bonjour"
+    assert asyncio.run(again.retrieve("visitor")).latest_message.intent_name == "bonjour"

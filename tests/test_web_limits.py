@@ -59,10 +59,11 @@ def test_odd_messages_get_an_answer(web_stack, message):
 
 
 def test_control_characters_are_stripped_before_storage(web_stack):
-    say(web_stack, "control", "Bon\x00jour\x07 !")
+    # A message the assistant cannot answer: the only kind whose text is kept (privacy/minimization.py).
+    say(web_stack, "control", "zzq\x00 wwx\x07 krr")
     with sqlite3.connect(web_stack.db) as db:
         rows = db.execute("SELECT data FROM events WHERE sender_id = 'control' AND type_name = 'user'")
-        assert [json.loads(data)["text"] for (data,) in rows] == ["Bonjour !"]
+        assert [json.loads(data)["text"] for (data,) in rows] == ["zzq wwx krr"]
 
 
 @pytest.mark.parametrize("body", [

@@ -8,8 +8,9 @@ Routes, under /chat (Rasa mounts channels at urljoin("/webhooks/", url_prefix)):
 Limits: bodies over 64 KB get 413, more than 30 messages a minute from one
 sender get 429, other bad requests 400, each with a French "error". A message
 over 1,000 characters is not read: the reply is one bot message asking for a
-shorter one. Personal data is masked (webchat/privacy.py) before the message
-goes further; the reply then starts with utter_donnees_personnelles.
+shorter one. Personal data is masked (privacy/) before the message
+goes further; the reply then starts with utter_donnees_personnelles, as it
+does after health details.
 The optional "canal" says where the chat runs (kiosque: a help-desk kiosk,
 site: a website); it goes to the assistant as message metadata, and the
 answers that depend on it read it from the slot `canal` (actions/canal.py).
@@ -26,7 +27,7 @@ from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 
-from webchat.privacy import redact
+from privacy import mentions_health, redact
 from webchat.rate_limit import RateLimiter
 
 logger = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class WebChatInput(InputChannel):
         """The one path every message takes to the assistant; returns its replies.
 
         Personal data is masked first; the replies then start with
-        privacy_notice (once). Never returns an empty list."""
+        privacy_notice (once), also after health details. Never returns an empty list."""
         redaction = redact(text)
         metadata = dict(MASKED_METADATA) if redaction.masked else {}
         if canal:
@@ -147,7 +148,7 @@ class WebChatInput(InputChannel):
             )
         )
         replies = collector.messages
-        if redaction.masked and privacy_notice:
+        if (redaction.masked or mentions_health(text)) and privacy_notice:
             # Like Rasa's own messages: one per paragraph; not twice if the assistant said it.
             notice = [bot_message(sender, part) for part in privacy_notice.strip().split("\n\n")]
             if notice[0]["text"] not in (reply.get("text") for reply in replies):

@@ -24,7 +24,7 @@ OBJECTIONS_SLOT = "objections_entrainement"
 RESULTS_SLOT = "resultats_entrainement"
 FINISHED = "fini"  # fills the answer slot after the last objection, so the form ends
 
-# Custom actions get 5 seconds (webchat/action_timeout.py) and loading spaCy
+# Custom actions get 5 seconds (rasa_patches.py) and loading spaCy
 # takes a few: start loading it when the action server loads the actions.
 language.warm_up()
 

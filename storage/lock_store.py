@@ -1,10 +1,11 @@
 """The lock store: one message of a conversation at a time, across every server.
 
-endpoints.yml selects it (`type: webchat.lock_store.LockStoreFromUrl`, `url:
+endpoints.yml selects it (`type: storage.lock_store.LockStoreFromUrl`, `url:
 ${LOCK_STORE_URL}`). With a Redis URL, Rasa's Redis lock store: several Rasa
 servers, or Sanic workers, can share the conversations. Without one, Rasa's
 InMemoryLockStore: one server, one worker.
 """
+
 import json
 from typing import Any, Callable, Dict, Text, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -29,8 +30,7 @@ def redis_settings(url: Text) -> Dict[Text, Any]:
     db = parts.path.strip("/")
     if parts.scheme not in REDIS_SCHEMES or not parts.hostname or (db and not db.isdigit()):
         raise LockStoreUnavailable(
-            f"{URL_SETTING} must look like redis://host:6379/1 "
-            f"(or rediss:// for TLS, user:password@ before the host)."
+            f"{URL_SETTING} must look like redis://host:6379/1 (or rediss:// for TLS, user:password@ before the host)."
         )
     settings: Dict[Text, Any] = {"host": parts.hostname, "use_ssl": REDIS_SCHEMES[parts.scheme]}
     if parts.port:

@@ -2,13 +2,14 @@
 
 Works on the tracker store of endpoints.yml (SQLite by default, PostgreSQL too).
 """
+
 import os
 import time
 
 import sqlalchemy as sa
 from rasa.utils.endpoints import read_endpoint_config
 
-from webchat.tracker_store import RedactingSQLTrackerStore
+from storage.tracker_store import RedactingSQLTrackerStore
 
 ENDPOINTS = "endpoints.yml"
 DEFAULT_RETENTION_DAYS = 30
@@ -20,7 +21,8 @@ def purge(store: RedactingSQLTrackerStore, retention_days: float) -> int:
     events = store.SQLEvent
     with store.session_scope() as session:
         old = [
-            sender for (sender,) in session.query(events.sender_id)
+            sender
+            for (sender,) in session.query(events.sender_id)
             .group_by(events.sender_id)
             .having(sa.func.max(events.timestamp) < cutoff)
         ]

@@ -1,0 +1,137 @@
+"""Every change this project makes to Rasa's internals, in one place.
+
+Rasa 3.6 has no setting for any of them. Each patch replaces a function or a
+constant of Rasa's own code, so it is written for one Rasa version: `apply`
+checks that version and says at start-up, in the log, when another one runs.
+The Rasa server applies them when it loads our channels (webchat/__init__.py),
+before the model.
+
+- Personal data is masked before Rasa reads a message, whatever the channel
+  (MessageProcessor.handle_message and log_message), and every log line is
+  masked again, health details too (the log record factory, and a processor
+  of Rasa's structured logs).
+- Custom actions get 5 seconds to answer instead of 5 minutes.
+- Action server responses are checked with a schema validator built once.
+"""
+
+import logging
+from typing import Any, Dict, Text
+
+import rasa
+import rasa.core.actions.action
+import rasa.utils.endpoints
+import structlog
+from jsonschema import validators
+from jsonschema.exceptions import best_match
+from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+
+from privacy import log_text, redact
+
+logger = logging.getLogger(__name__)
+
+WRITTEN_FOR = "3.6.21"
+ACTION_TIMEOUT_SECONDS = 5
+
+_applied = False
+
+
+# Personal data -----------------------------------------------------------------
+
+
+def masked_message(message: UserMessage) -> UserMessage:
+    """The message with its personal data masked, in place."""
+    if message.text:
+        message.text = redact(message.text).text
+    return message
+
+
+_handle_message = MessageProcessor.handle_message
+_log_message = MessageProcessor.log_message
+
+
+async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
+    return await _handle_message(self, masked_message(message))
+
+
+async def log_message(self: MessageProcessor, message: UserMessage, should_save_tracker: bool = True) -> Any:
+    return await _log_message(self, masked_message(message), should_save_tracker)
+
+
+_make_record = logging.getLogRecordFactory()
+
+
+def masked_record(*args: Any, **kwargs: Any) -> logging.LogRecord:
+    """Every log record of the process, its message masked once it is formatted."""
+    record = _make_record(*args, **kwargs)
+    try:
+        message = record.getMessage()
+    except (TypeError, ValueError):  # a badly formatted call: logging reports it itself
+        return record
+    record.msg, record.args = log_text(message), None
+    return record
+
+
+def mask_structured_log(_logger: Any, _method: Text, event_dict: Dict[Text, Any]) -> Dict[Text, Any]:
+    """A processor of Rasa's structured logs (processor.message.parse…): every value
+    masked before it is rendered, which may escape accents (\\u00e9) out of reach."""
+    return {
+        key: value
+        if key == "event" or isinstance(value, (bool, int, float, type(None)))
+        else log_text(value if isinstance(value, str) else repr(value))
+        for key, value in event_dict.items()
+    }
+
+
+def mask_structured_logs() -> None:
+    """Puts mask_structured_log right after the level filter: skipped logs cost nothing.
+
+    Rasa caches its loggers on first use, each holding structlog's list of
+    processors: the list is changed in place, so that those loggers mask too."""
+    processors = structlog.get_config()["processors"]
+    filter_by_level = structlog.stdlib.filter_by_level
+    processors.insert(
+        processors.index(filter_by_level) + 1 if filter_by_level in processors else 0, mask_structured_log
+    )
+
+
+# Speed -------------------------------------------------------------------------
+
+_SCHEMA = RemoteAction.action_response_format_spec()
+_VALIDATOR = validators.validator_for(_SCHEMA)(_SCHEMA)
+
+
+def validate_action_result(self: RemoteAction, result: Dict[Text, Any]) -> bool:
+    """Rasa's check of an action server response, without checking the schema each time (70 ms)."""
+    error = best_match(_VALIDATOR.iter_errors(result))
+    if error is not None:
+        error.message += ". Failed to validate Action server response from API."
+        raise error
+    return True
+
+
+# Start-up ----------------------------------------------------------------------
+
+
+def apply() -> None:
+    """Applies every patch, once; warns if Rasa is not the version they were written for."""
+    global _applied
+    if _applied:
+        return
+    _applied = True
+    if rasa.__version__ != WRITTEN_FOR:
+        logger.warning(
+            f"rasa_patches.py was written for Rasa {WRITTEN_FOR} and Rasa {rasa.__version__} is running: "
+            "check each patch (personal data masking, action timeout, schema check) "
+            "against the new Rasa code, then update WRITTEN_FOR."
+        )
+    else:
+        logger.info(f"Patches of Rasa {WRITTEN_FOR} applied (rasa_patches.py).")
+    MessageProcessor.handle_message = handle_message
+    MessageProcessor.log_message = log_message
+    logging.setLogRecordFactory(masked_record)
+    mask_structured_logs()
+    rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
+    rasa.utils.endpoints.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS
+    RemoteAction._validate_action_result = validate_action_result
