@@ -26,6 +26,8 @@ from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import SlotSet
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from privacy import log_text, redact
 
@@ -57,6 +59,23 @@ async def handle_message(self: MessageProcessor, message: UserMessage) -> Any:
 
 async def log_message(self: MessageProcessor, message: UserMessage, should_save_tracker: bool = True) -> Any:
     return await _log_message(self, masked_message(message), should_save_tracker)
+
+
+# Where the assistant runs --------------------------------------------------------
+
+CHANNEL_SLOT = "canal"  # the metadata key the web pages send, and the slot it fills
+_handle_message_with_tracker = MessageProcessor._handle_message_with_tracker
+
+
+async def handle_message_with_tracker(self: MessageProcessor, message: UserMessage,
+                                      tracker: DialogueStateTracker) -> None:
+    """Sets the slot `canal` from the message's metadata (kiosque or site), before the
+    message is understood: answers vary with it, and no action server is asked."""
+    channel = (message.metadata or {}).get(CHANNEL_SLOT)
+    slot = tracker.slots.get(CHANNEL_SLOT)
+    if slot and channel in slot.values and channel != slot.value:
+        tracker.update(SlotSet(CHANNEL_SLOT, channel))
+    await _handle_message_with_tracker(self, message, tracker)
 
 
 _make_record = logging.getLogRecordFactory()
@@ -123,13 +142,14 @@ def apply() -> None:
     if rasa.__version__ != WRITTEN_FOR:
         logger.warning(
             f"rasa_patches.py was written for Rasa {WRITTEN_FOR} and Rasa {rasa.__version__} is running: "
-            "check each patch (personal data masking, action timeout, schema check) "
+            "check each patch (personal data masking, channel slot, action timeout, schema check) "
             "against the new Rasa code, then update WRITTEN_FOR."
         )
     else:
         logger.info(f"Patches of Rasa {WRITTEN_FOR} applied (rasa_patches.py).")
     MessageProcessor.handle_message = handle_message
     MessageProcessor.log_message = log_message
+    MessageProcessor._handle_message_with_tracker = handle_message_with_tracker
     logging.setLogRecordFactory(masked_record)
     mask_structured_logs()
     rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS

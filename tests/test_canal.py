@@ -8,10 +8,8 @@ import pytest
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
-from actions.canal import ActionLireCanal
+import rasa_patches
 from facilitation.content import variation_channel
 from facilitation.forbidden_claims import load_claims
 from tests import content
@@ -23,33 +21,31 @@ KIOSK_WORDING = next(claim for claim in load_claims() if claim.allowed_channel =
 SAYS_WHAT_IT_IS = ("assistant automatique", "pas une personne", "me tromper")
 
 
-def fill_slot(metadata, slot_value=None):
-    """Runs the slot's action after a user message with `metadata`; returns its events."""
-    latest = {"intent": {"name": "bonjour", "confidence": 0.9}, "metadata": metadata}
-    tracker = Tracker("test", {"canal": slot_value}, latest, [], False, None, {}, "action_listen")
-    events = ActionLireCanal().run(CollectingDispatcher(), tracker, DOMAIN)
-    return [(event["event"], event["name"], event["value"]) for event in events]
+def test_the_web_channel_knows_the_slot_values():
+    assert set(CHANNELS) == set(DOMAIN["slots"]["canal"]["values"])
 
 
-def test_the_kiosk_page_fills_the_slot():
-    assert fill_slot({"canal": "kiosque"}) == [("slot", "canal", "kiosque")]
+def slot_after(agent, messages) -> str:
+    """The slot `canal` after each (text, metadata) of a new conversation, as the server handles it."""
+    rasa_patches.apply()
+    sender = f"test-canal-slot-{abs(hash(str(messages)))}"
+
+    async def converse():
+        for text, metadata in messages:
+            await agent.handle_message(UserMessage(text, sender_id=sender, metadata=metadata))
+        return (await agent.tracker_store.retrieve(sender)).get_slot("canal")
+
+    return asyncio.run(converse())
 
 
-def test_the_website_fills_the_slot():
-    assert fill_slot({"canal": "site"}) == [("slot", "canal", "site")]
+@pytest.mark.parametrize("canal", ["kiosque", "site"])
+def test_the_page_s_channel_fills_the_slot_before_the_first_answer(agent, canal):
+    assert slot_after(agent, [("/bonjour", {"canal": canal})]) == canal
 
 
 @pytest.mark.parametrize("metadata", [None, {}, {"canal": "salle d'attente"}, {"donnees_masquees": True}])
-def test_an_unknown_or_missing_channel_leaves_the_slot_alone(metadata):
-    assert fill_slot(metadata) == []
-
-
-def test_the_same_channel_again_adds_no_event():
-    assert fill_slot({"canal": "kiosque"}, slot_value="kiosque") == []
-
-
-def test_the_web_channel_knows_the_slot_values():
-    assert set(CHANNELS) == set(DOMAIN["slots"]["canal"]["values"])
+def test_an_unknown_or_missing_channel_leaves_the_slot_alone(agent, metadata):
+    assert slot_after(agent, [("bonjour", {"canal": "site"}), ("merci", metadata)]) == "site"
 
 
 def request_with(body: dict):

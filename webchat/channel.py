@@ -13,7 +13,7 @@ goes further; the reply then starts with utter_donnees_personnelles, as it
 does after health details.
 The optional "canal" says where the chat runs (kiosque: a help-desk kiosk,
 site: a website); it goes to the assistant as message metadata, and the
-answers that depend on it read it from the slot `canal` (actions/canal.py).
+answers that depend on it read it from the slot `canal` (rasa_patches.py fills it).
 """
 import json
 import logging
