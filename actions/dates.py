@@ -7,7 +7,6 @@ flagged approximate: a deadline computed from it is never later than the real on
 """
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -16,6 +15,8 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 from dateparser.search import search_dates
+
+from common.french import fold
 
 PARIS = ZoneInfo("Europe/Paris")
 MAX_AGE = timedelta(days=2 * 365)  # older answers are most likely typing mistakes
@@ -79,17 +80,15 @@ def today_in_paris(now: Optional[datetime] = None) -> date:
     return (now or datetime.now(PARIS)).astimezone(PARIS).date()
 
 
-def fold(text: str) -> str:
-    """Lower case, no accents, apostrophes and spaces normalised."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[’'`]", " ", plain).split())
+def normalised(text: str) -> str:
+    """Folded (lower case, no accents), apostrophes and spaces made single spaces."""
+    return " ".join(re.sub(r"[’'`]", " ", fold(text)).split())
 
 
 def parse_reception_date(text: str, today: Optional[date] = None) -> DateAnswer:
     """Reads the day a letter or e-mail arrived; `today` defaults to today in Paris."""
     today = today or today_in_paris()
-    folded = DAY_SHORT_MONTH.sub(lambda m: f"{m[1]} {SHORT_MONTHS[m[2]]}", fold(text))
+    folded = DAY_SHORT_MONTH.sub(lambda m: f"{m[1]} {SHORT_MONTHS[m[2]]}", normalised(text))
     if UNKNOWN.search(folded):
         return DateAnswer(Kind.UNKNOWN)
     if ISO_DATE.match(folded):

@@ -14,9 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import creation, refus_ou_cloture
 from actions.steps import PROCEDURE_SLOT, forget_steps, show_step_again, start_steps, step_count
+from common.naming import RETRIEVAL_INTENT, response_name
 
 PROCEDURE_ENTITY = "demarche"
-RETRIEVAL_INTENT = "faq"
 # Steps reached from the date question: restarting goes back to that question.
 DATE_PROCEDURES = ("opposition", "cloture")
 
@@ -109,7 +109,7 @@ def answer_to(message: Dict[Text, Any], domain: Dict[Text, Any]) -> Text:
         selected = message.get("response_selector", {}).get(RETRIEVAL_INTENT, {})
         response = selected.get("response", {}).get("utter_action")
     else:
-        response = f"utter_{intent}"
+        response = response_name(intent)
     return response if response in domain.get("responses", {}) else "utter_je_ne_sais_pas"
 
 

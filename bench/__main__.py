@@ -14,6 +14,7 @@ from tests import stack
 from tests.content import ROOT
 
 OUT = ROOT / "reports" / "bench"
+FIGURES_PAGE = ROOT / "docs" / "chiffres-bench.md"
 MODEL = ROOT / os.environ.get("MODEL", "models/mes.tar.gz")
 PHASE_SECONDS = float(os.environ.get("BENCH_SECONDS", "30"))
 WARM_UP_USERS, WARM_UP_SECONDS = 10, 10
@@ -121,8 +122,9 @@ def main() -> None:
     run["seconds"] = round(time.monotonic() - started)
     report.write_json(run, OUT / "bench.json")
     report.write_chart(run, OUT / "latency.png")
+    report.write_markdown(run, FIGURES_PAGE)
     report.print_report(run)
-    print(f"\nWritten: {OUT / 'bench.json'}, {OUT / 'latency.png'} ({run['seconds']} s in all)")
+    print(f"\nWritten: {OUT / 'bench.json'}, {OUT / 'latency.png'}, {FIGURES_PAGE} ({run['seconds']} s in all)")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Figures of a bench run: per-phase summaries, goals, JSON, chart and printed table."""
+"""Figures of a bench run: per-phase summaries, goals, JSON, chart, printed table and the docs page."""
 import json
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -12,7 +12,7 @@ MAX_OURS_OVER_FLOOR = 1.3
 MIN_THROUGHPUT_20_USERS = 40.0
 MAX_P95_20_USERS_MS = 600.0
 MAX_OURS_OVER_STOCK = 1.10
-MAX_RESIDENT_MB = 1.5 * 1024
+MAX_RESIDENT_MB = 1024.0
 MAX_MEMORY_GROWTH = 0.10
 
 
@@ -117,6 +117,41 @@ def write_chart(run: dict, path: Path) -> None:
     figure.suptitle(f"{run['machine']['cpu']} ({run['machine']['cores']} cores), {run['date']}", fontsize=9)
     figure.tight_layout()
     figure.savefig(path, dpi=100)
+
+
+def write_markdown(run: dict, path: Path) -> None:
+    """The figures page of the docs (docs/chiffres-bench.md), with the date and machine of the run."""
+    machine, memory = run["machine"], run["memory"]
+    lines = [
+        "# Chiffres de `make bench`",
+        "",
+        f"Écrit par `make bench` le {run['date']} (commit {run['commit']}), sur {machine['cpu']} "
+        f"({machine['cores']} cœurs, {machine['memory_gb']} Go ; charge moyenne au départ "
+        f"{machine['load_before']}). Ne pas corriger à la main : relancer `make bench`.",
+        "",
+        "## Objectifs",
+        "",
+        "| objectif | mesuré | atteint |",
+        "| --- | --- | --- |",
+        *(f"| {g['goal']} | {g['measured']} | {'oui' if g['met'] else 'non'} |" for g in run["goals"]),
+        "",
+        f"## Par phase ({run['phase_seconds']:.0f} s chacune)",
+        "",
+        "| canal | utilisateurs | messages | erreurs | messages/s | p50 ms | p95 ms | p99 ms |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        *(f"| {p['channel']} | {p['users']} | {p['messages']} | {p['errors']} | {p['throughput']} "
+          f"| {p['p50_ms']} | {p['p95_ms']} | {p['p99_ms']} |" for p in run["phases"]),
+        "",
+        "`ours` : notre canal web ; `stock` : le canal REST d'origine de Rasa ; `floor` : le plancher, "
+        "les mêmes messages sans HTTP.",
+        "",
+        "## Mémoire",
+        "",
+        f"Maximum sous charge : {memory['peak_mb']} Mo. Avant et après {memory['messages']} messages : "
+        f"{memory['baseline_mb']} → {memory['after_mb']} Mo ({memory['growth']:+.1%}).",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")
 
 
 def print_report(run: dict) -> None:

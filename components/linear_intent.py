@@ -32,6 +32,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from common.naming import response_name
 from components.intent_model import DEFAULTS, IntentModel
 
 ARRAYS_FILE = "intent_model.npz"
@@ -48,7 +49,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**DEFAULTS, "abbreviations": {}, "ranking_length": 10}
+        return {**DEFAULTS, "ranking_length": 10}
 
     @staticmethod
     def required_packages() -> List[Text]:
@@ -111,21 +112,20 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         if intent != label:
             self._select_answer(message, intent, label, confidence, ranked)
 
-    @staticmethod
-    def _select_answer(message: Message, intent: Text, key: Text, confidence: float,
+    def _select_answer(self, message: Message, intent: Text, key: Text, confidence: float,
                        ranked: List[tuple]) -> None:
         """The response selector's output, for Rasa's `utter_<retrieval intent>` action."""
-        keys = sorted({n.split("/", 1)[0] for n, _ in ranked if "/" in n} | {intent})
+        retrieval_intents = sorted({str(c).split("/", 1)[0] for c in self._model.classes if "/" in c})
         message.set(
             RESPONSE_SELECTOR_PROPERTY_NAME,
             {
-                RESPONSE_SELECTOR_RETRIEVAL_INTENTS: keys,
+                RESPONSE_SELECTOR_RETRIEVAL_INTENTS: retrieval_intents,
                 intent: {
                     RESPONSE_SELECTOR_PREDICTION_KEY: {
                         RESPONSE_SELECTOR_RESPONSES_KEY: [],
                         PREDICTED_CONFIDENCE_KEY: confidence,
                         INTENT_RESPONSE_KEY: key,
-                        RESPONSE_SELECTOR_UTTER_ACTION_KEY: f"utter_{key}",
+                        RESPONSE_SELECTOR_UTTER_ACTION_KEY: response_name(key),
                     },
                     RESPONSE_SELECTOR_RANKING_KEY: [
                         {INTENT_RESPONSE_KEY: n, PREDICTED_CONFIDENCE_KEY: s}

@@ -3,22 +3,24 @@
 Shared by the product (the sheet, the report) and the tests.
 """
 import os
-import unicodedata
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 import yaml
+
+from common.french import fold  # noqa: F401 (for the tools and tests that read content)
+from common.naming import answer_name, intent_name  # noqa: F401 (likewise)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("MES_SHARED_DIR", ROOT.parent / "shared"))
 TOPICS_FILE = SHARED / "knowledge" / "topics.yml"
 DOMAIN_FILE = ROOT / "domain.yml"
 
-RETRIEVAL_INTENT = "faq"
-FAQ_GROUPS = ("rassurer", "decouvrir")  # answered as faq/<id>; other groups are intents
-
 # Answered with the polite redirect or the honest "je ne sais pas encore".
 REJECTED = {"hors_sujet", "hors_liste", "nlu_fallback"}
+
+# Where the assistant runs (kiosque, site): answers may have a variation per place.
+CHANNEL_SLOT = "canal"
 
 
 def load_topics() -> List[dict]:
@@ -33,9 +35,13 @@ def load_responses() -> Dict[str, List[dict]]:
     return load_domain()["responses"]
 
 
-def intent_name(topic: dict) -> str:
-    """The intent a topic is trained as: faq/<id> for FAQ groups, else the id."""
-    return f"{RETRIEVAL_INTENT}/{topic['id']}" if topic["group"] in FAQ_GROUPS else topic["id"]
+def variation_channel(variation: dict) -> Optional[str]:
+    """The channel a response variation is written for (None: the default variation)."""
+    return next(
+        (c.get("value") for c in variation.get("condition", [])
+         if c.get("type") == "slot" and c.get("name") == CHANNEL_SLOT),
+        None,
+    )
 
 
 def topic_of(parse: dict) -> str:
@@ -46,8 +52,3 @@ def topic_of(parse: dict) -> str:
         return selected["response"]["intent_response_key"].split("/", 1)[1]
     return intent
 
-
-def fold(text: str) -> str:
-    """Lower case without accents: must_mention patterns are matched this way."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -3,7 +3,8 @@
 The answers are the assistant's own (domain.yml), under the questions
 and themes of the content contract; facilitation/fiche.yml gives the layout and
 the workshop's timeline. Writes reports/fiche/cles-de-langage.pdf (at most two
-A4 pages) and docs/fiche.png (page 1, shown in the README).
+A4 pages) and reports/screenshots/fiche.png (page 1; `make screenshots` copies it
+to docs/ for the README).
 """
 import html
 import sys
@@ -15,12 +16,12 @@ import yaml
 from jinja2 import Environment, FileSystemLoader
 
 from facilitation import pdf
-from facilitation.content import ROOT, intent_name, load_responses, load_topics
+from facilitation.content import ROOT, answer_name, load_responses, load_topics
 
 SHEET_FILE = Path(__file__).with_name("fiche.yml")
 TEMPLATES = Path(__file__).with_name("templates")
 OUTPUT = ROOT / "reports" / "fiche" / "cles-de-langage.pdf"
-PREVIEW = ROOT / "docs" / "fiche.png"
+PREVIEW = ROOT / "reports" / "screenshots" / "fiche.png"
 MAX_PAGES = 2
 FONT_SIZES_PT = (9, 8.5, 8, 7.5, 7)  # the largest one that fits MAX_PAGES is used
 FOOTER = "Les réponses de l'assistant Mon Espace Santé (domain.yml)."
@@ -62,7 +63,7 @@ def bubbles(text: str) -> List[str]:
 
 
 def entry(topic: dict, responses: Dict[str, List[dict]]) -> Entry:
-    answer = responses[f"utter_{intent_name(topic)}"][0]["text"]
+    answer = responses[answer_name(topic)][0]["text"]
     return Entry(topic["id"], topic["question"], bubbles(answer))
 
 

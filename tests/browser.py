@@ -9,7 +9,7 @@ from tests.content import ROOT
 
 AXE_SCRIPT = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-SCREENSHOTS = ROOT / "docs"
+SCREENSHOTS = ROOT / "reports" / "screenshots"  # `make screenshots` copies them to docs/
 ANSWER_SECONDS = 30_000  # milliseconds, Playwright's unit
 
 
@@ -34,7 +34,7 @@ def has_horizontal_scroll(page: Page) -> bool:
 
 
 def screenshot(page: Page, name: str) -> Path:
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / name
     page.screenshot(path=str(path))
     return path

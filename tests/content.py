@@ -3,7 +3,8 @@ from typing import List
 
 import yaml
 
-from facilitation.content import ROOT, SHARED, fold, intent_name, load_domain, load_responses, load_topics  # noqa: F401
+from facilitation.content import (ROOT, SHARED, answer_name, fold, intent_name, load_domain,  # noqa: F401
+                                  load_responses, load_topics)
 
 TEST_SET_FILE = SHARED / "eval" / "public.yml"
 

@@ -7,11 +7,14 @@ import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List
+from typing import List
 
 from tests.content import ROOT
 
 STARTUP_SECONDS = 180
+# The shared stores of the tests (`database` marker): a local server each.
+POSTGRESQL_URL = "postgresql://postgres@127.0.0.1:5432/test"
+REDIS_URL = "redis://127.0.0.1:6379/1"
 
 
 def free_port() -> int:

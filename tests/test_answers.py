@@ -5,6 +5,8 @@ import re
 import pytest
 from rasa.core.nlg.interpolator import interpolate_text
 
+from common.french import MAX_WORDS_PER_SENTENCE, sentences, word_count
+from facilitation.content import variation_channel
 from tests import content, evaluation
 
 TOPICS = content.load_topics()
@@ -14,12 +16,13 @@ THEME_PAYLOADS = {f'/choisir_theme{{"theme":"{t}"}}' for t in content.THEME_GROU
 SAMPLE_MESSAGES = {"donnees_personnelles": "voici mon numéro de sécu 1 84 12 75 108 123 45"}
 # Topics answered by a custom action rather than by a response of their own.
 ANSWERED_BY_ACTION = {"hors_sujet": "utter_hors_sujet"}
-MAX_WORDS_PER_SENTENCE = 22
+MAX_WORDS_PER_BUBBLE = 45
 
 
-def response_of(topic: dict) -> str:
-    name = ANSWERED_BY_ACTION.get(topic["id"], f"utter_{content.intent_name(topic)}")
-    return RESPONSES[name][0]["text"]
+def responses_of(topic: dict) -> list:
+    """Every variation of the topic's answer (e.g. the website's and the kiosk's)."""
+    name = ANSWERED_BY_ACTION.get(topic["id"], content.answer_name(topic))
+    return [variation["text"] for variation in RESPONSES[name]]
 
 
 def matches_all(text: str, patterns) -> bool:
@@ -28,19 +31,28 @@ def matches_all(text: str, patterns) -> bool:
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t["id"])
 def test_answer_mentions_what_the_contract_requires(topic):
-    assert matches_all(response_of(topic), topic["must_mention"])
+    for text in responses_of(topic):
+        assert matches_all(text, topic["must_mention"]), text
 
 
 @pytest.mark.parametrize("topic", [t for t in TOPICS if t.get("verify")], ids=lambda t: t["id"])
 def test_unconfirmed_facts_point_to_an_official_source(topic):
-    assert re.search(r"3422|monespacesante\.fr", response_of(topic))
+    for text in responses_of(topic):
+        assert re.search(r"3422|monespacesante\.fr", text)
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
 def test_answers_use_short_sentences(name):
     for variation in RESPONSES[name]:
-        for sentence in re.split(r"(?<=[.!?:])\s+", variation["text"]):
-            assert len(sentence.split()) <= MAX_WORDS_PER_SENTENCE, sentence
+        for sentence in sentences(variation["text"]):
+            assert word_count(sentence) <= MAX_WORDS_PER_SENTENCE, sentence
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_answers_keep_each_bubble_short(name):
+    for variation in RESPONSES[name]:
+        for bubble in variation["text"].split("\n\n"):
+            assert word_count(bubble) <= MAX_WORDS_PER_BUBBLE, bubble
 
 
 @pytest.mark.parametrize("name", ["utter_bonjour", "utter_capacites", "utter_je_ne_sais_pas", "utter_hors_sujet"])
@@ -55,9 +67,10 @@ def test_unknown_question_is_answered_honestly():
     assert "monespacesante.fr" in text and "3422" in text
 
 
-def test_repeated_misunderstanding_offers_the_3422_and_the_facilitator():
-    text = content.fold(RESPONSES["utter_fallback_humain"][0]["text"])
-    assert "3422" in text and "accompagnant" in text
+def test_repeated_misunderstanding_offers_the_3422_and_on_the_kiosk_the_facilitator():
+    texts = {variation_channel(v): content.fold(v["text"]) for v in RESPONSES["utter_fallback_humain"]}
+    assert all("3422" in text for text in texts.values())
+    assert "accompagnant" in texts["kiosque"] and "france services" in texts[None]
 
 
 def message_for(topic: dict) -> str:

@@ -4,7 +4,7 @@ import subprocess
 
 import yaml
 
-from tests import content, evaluation
+from tests import content
 from tests.content import ROOT
 
 CONVERSATIONS = ROOT / "tests" / "conversations"
@@ -32,10 +32,10 @@ def test_every_topic_has_a_conversation_test():
     assert not missing
 
 
-def test_conversations_go_as_written():
+def test_conversations_go_as_written(trained_model):
     result = subprocess.run(
         [str(ROOT / ".venv" / "bin" / "rasa"), "test", "core", "--e2e", "--stories", str(CONVERSATIONS),
-         "--model", str(evaluation.MODEL), "--out", str(ROOT / "reports" / "conversations"),
+         "--model", str(trained_model), "--out", str(ROOT / "reports" / "conversations"),
          "--fail-on-prediction-errors"],
         cwd=ROOT, capture_output=True, text=True,
         # Loading the agent in-process sets LOG_LEVEL; the story count is logged at INFO.

@@ -46,12 +46,12 @@ def make_run(**settings):
                           capture_output=True, text=True, timeout=120)
 
 
-def test_the_api_is_refused_without_a_token(tmp_path):
+def test_the_api_is_refused_without_a_token(tmp_path, trained_model):
     run = make_run(RASA_ENABLE_API="1", RASA_API_TOKEN="", SQLITE_TRACKER_DB=str(tmp_path / "c.db"))
     assert run.returncode != 0 and "RASA_API_TOKEN" in run.stderr
 
 
-def test_the_enabled_api_needs_the_token(tmp_path):
+def test_the_enabled_api_needs_the_token(tmp_path, trained_model):
     started = stack.start(tmp_path, RASA_ENABLE_API="1", RASA_API_TOKEN="jeton-de-test")
     try:
         status_url = f"http://127.0.0.1:{started.rasa_port}/status"

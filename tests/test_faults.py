@@ -31,7 +31,7 @@ def start_action_server(port: int) -> subprocess.Popen:
 
 
 @pytest.fixture(scope="module")
-def parts(tmp_path_factory):
+def parts(tmp_path_factory, trained_model):
     """An action server of our own, and the assistant using it (restartable)."""
     folder, action_port = tmp_path_factory.mktemp("faults"), stack.free_port()
     actions = start_action_server(action_port)
@@ -84,7 +84,7 @@ class SlowActionServer(BaseHTTPRequestHandler):
         pass
 
 
-def test_a_slow_action_server_is_given_up_after_5_seconds(tmp_path):
+def test_a_slow_action_server_is_given_up_after_5_seconds(tmp_path, trained_model):
     server = ThreadingHTTPServer(("127.0.0.1", 0), SlowActionServer)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     assistant = stack.start(tmp_path, f"http://127.0.0.1:{server.server_port}/webhook")
@@ -99,7 +99,7 @@ def test_a_slow_action_server_is_given_up_after_5_seconds(tmp_path):
         server.shutdown()
 
 
-def test_an_unwritable_database_stops_the_start_with_the_setting_to_fix(tmp_path):
+def test_an_unwritable_database_stops_the_start_with_the_setting_to_fix(tmp_path, trained_model):
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     env = dict(os.environ, SQLITE_TRACKER_DB=str(blocker / "conversations.db"),

@@ -25,7 +25,7 @@ def squeezed(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def built():
+def built(chromium_executable):
     started = time.time()
     done = subprocess.run(["make", "--no-print-directory", "fiche"], cwd=content.ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
@@ -39,7 +39,7 @@ def test_the_sheet_has_at_most_two_pages(built):
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: t["id"])
 def test_every_answer_is_on_the_sheet_as_the_bot_says_it(built, topic):
     _, text = built
-    answer = RESPONSES[f"utter_{content.intent_name(topic)}"][0]["text"]
+    answer = RESPONSES[content.answer_name(topic)][0]["text"]
     assert squeezed(topic["question"]) in text
     for bubble in answer.split("\n\n"):
         assert squeezed(bubble) in text, bubble

@@ -108,3 +108,18 @@ def test_the_fallback_threshold_applies_to_the_classifier_confidence(tmp_path, t
 def test_an_untrained_classifier_leaves_messages_alone(tmp_path):
     message = parse(loaded(tmp_path, "never_trained"), "bonjour")
     assert message.get("intent") is None
+
+
+def test_a_message_is_scored_on_the_features_scikit_learn_would_give(tmp_path):
+    from components.intent_model import normalise, vectorizers
+
+    model = trained(tmp_path)._model
+    texts = ["Bonjour, c'est gratuit ??", "mes données... aux USA ?", "zzz", ""]
+    normalised = [normalise(t, model.config["abbreviations"]) for t in texts]
+    for name, vectorizer in vectorizers(model.config).items():
+        vectorizer.set_params(vocabulary=model.vocabularies[name])
+        vectorizer.idf_ = model.idf[name]
+        expected = vectorizer.transform(normalised).toarray()
+        ours = model.features(texts).toarray()
+        start = 0 if name == "word" else len(model.vocabularies["word"])
+        assert np.allclose(ours[:, start:start + expected.shape[1]], expected)

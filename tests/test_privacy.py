@@ -151,7 +151,7 @@ def test_the_tracker_store_redacts_whatever_the_channel(tmp_path, monkeypatch):
 # Through the running assistant -----------------------------------------------------
 
 @pytest.fixture(scope="module")
-def debug_stack(tmp_path_factory):
+def debug_stack(tmp_path_factory, trained_model):
     """The assistant with every log at DEBUG level."""
     started = stack.start(tmp_path_factory.mktemp("privacy"), RASA_LOG_LEVEL="DEBUG")
     yield started

@@ -20,10 +20,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from facilitation import rapport
 from facilitation.content import REJECTED, topic_of
 from tests.content import ROOT
+from tests.stack import POSTGRESQL_URL as POSTGRES
 from webchat.privacy import redact
 from webchat.tracker_store import RedactingSQLTrackerStore
 
-POSTGRES = "postgresql://postgres@127.0.0.1:5432/test"
 WEATHER = ["quel temps fera-t-il demain à Lyon ?", "Quel temps fera t il demain a Lyon"]
 PHONE = "06 12 34 56 78"
 # Two conversations, on two days (Paris time), as people type them.

@@ -22,7 +22,7 @@ def say(port: int, text: str) -> list:
 
 
 @pytest.fixture(scope="module")
-def running(tmp_path_factory):
+def running(tmp_path_factory, trained_model):
     started = stack.start(tmp_path_factory.mktemp("run"))
     yield started.process, started.rasa_port, started.action_port, started.output()
     started.stop()

@@ -1,4 +1,4 @@
-"""Several servers share PostgreSQL and Redis (README, "Déploiement à grande échelle").
+"""Several servers share PostgreSQL and Redis (docs/deploiement.md).
 
 Two assistants started by `make run` with the same model, database and locks
 answer 20 conversations at once, whose turns alternate between them; then
@@ -20,14 +20,13 @@ from rasa.utils.endpoints import EndpointConfig
 
 from tests import stack
 from tests.content import ROOT
+from tests.stack import POSTGRESQL_URL, REDIS_URL
 from tests.test_exposure import make_run
 from tests.test_web_channel import post
 from webchat.channel import NO_ANSWER
 from webchat.lock_store import LockStoreFromUrl, LockStoreUnavailable, redis_settings
 from webchat.tracker_store import RedactingSQLTrackerStore
 
-POSTGRESQL_URL = "postgresql://postgres@127.0.0.1:5432/test"
-REDIS_URL = "redis://127.0.0.1:6379/1"
 CONVERSATIONS = 20
 TURNS = ["Bonjour", "Mes données sont stockées où ?", "C'est sécurisé ?", "Qui peut voir mes documents ?"]
 # Sent together, one to each server; both call the action server, so that two
@@ -37,10 +36,10 @@ LOCK_FAILURES = ("LockError", "Could not acquire lock", "Error while acquiring l
 
 
 @pytest.fixture(scope="module")
-def schema():
+def schema(postgresql):
     """A PostgreSQL schema of our own, dropped afterwards: runs never mix."""
     name = f"scale_out_{uuid.uuid4().hex[:12]}"
-    engine = sa.create_engine(POSTGRESQL_URL)
+    engine = sa.create_engine(postgresql)
     with engine.begin() as db:
         db.execute(sa.text(f"CREATE SCHEMA {name}"))
     yield name
@@ -58,8 +57,8 @@ def store(schema):
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory, schema, store):
-    shared = dict(TRACKER_STORE_URL=POSTGRESQL_URL, POSTGRESQL_SCHEMA=schema, LOCK_STORE_URL=REDIS_URL)
+def servers(tmp_path_factory, schema, store, redis, trained_model):
+    shared = dict(TRACKER_STORE_URL=POSTGRESQL_URL, POSTGRESQL_SCHEMA=schema, LOCK_STORE_URL=redis)
     with ThreadPoolExecutor(2) as pool:
         futures = [pool.submit(stack.start, tmp_path_factory.mktemp(f"server{i}"), **shared) for i in range(2)]
     started = [future.result() for future in futures if not future.exception()]
@@ -143,12 +142,12 @@ def test_purge_works_on_postgresql(store, schema):
     assert senders == {recent}
 
 
-def test_several_workers_need_the_redis_lock_store(tmp_path):
+def test_several_workers_need_the_redis_lock_store(tmp_path, trained_model):
     run = make_run(SANIC_WORKERS="2", LOCK_STORE_URL="", SQLITE_TRACKER_DB=str(tmp_path / "c.db"))
     assert run.returncode != 0 and "LOCK_STORE_URL" in run.stderr
 
 
-def test_an_unreachable_redis_stops_the_start_and_names_the_setting(tmp_path):
+def test_an_unreachable_redis_stops_the_start_and_names_the_setting(tmp_path, trained_model):
     run = make_run(LOCK_STORE_URL=f"redis://127.0.0.1:{stack.free_port()}/1", SQLITE_TRACKER_DB=str(tmp_path / "c.db"))
     assert run.returncode != 0 and "LOCK_STORE_URL" in run.stdout + run.stderr
 
@@ -172,7 +171,7 @@ def test_a_lock_store_url_that_is_not_redis_is_refused(url):
     EndpointConfig(url=REDIS_URL),
     EndpointConfig(url="127.0.0.1", port="6379", db="1"),  # as Rasa's Helm chart writes it
 ])
-def test_the_redis_lock_serves_tickets_in_order_then_goes_away(endpoint):
+def test_the_redis_lock_serves_tickets_in_order_then_goes_away(endpoint, redis):
     store = LockStoreFromUrl(endpoint)
     assert isinstance(store, RedisLockStore)
     conversation = f"lock-test-{uuid.uuid4().hex}"

@@ -16,7 +16,7 @@ def test_the_nlu_sees_the_faq_answers_keys_and_the_dialogue_their_texts():
 
 
 @pytest.mark.parametrize("response", CHANGED_ANSWERS)
-def test_changing_an_answer_reuses_the_trained_understanding(response):
+def test_changing_an_answer_reuses_the_trained_understanding(response, trained_model):
     run = train_after_changing(response)
     assert NLU_COMPONENTS <= run.restored, run.log[-3000:]
     assert not NLU_COMPONENTS & run.trained

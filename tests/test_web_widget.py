@@ -10,7 +10,7 @@ from tests.browser import accessibility_violations, has_horizontal_scroll, scree
 
 QUESTION = "C'est payant ?"
 ANSWER = "Mon Espace Santé est gratuit"
-WELCOME = "Bonjour ! Je réponds à vos questions sur Mon Espace Santé."
+GREETING = "Je suis un assistant automatique, pas une personne."  # the assistant's own
 
 
 def open_widget(page: Page, url: str) -> None:
@@ -19,7 +19,7 @@ def open_widget(page: Page, url: str) -> None:
     expect(launcher).to_have_attribute("aria-expanded", "false")
     launcher.click()
     expect(page.get_by_role("region", name="Assistant Mon Espace Santé")).to_be_visible()
-    expect(page.get_by_role("log")).to_contain_text(WELCOME)
+    expect(page.get_by_role("log")).to_contain_text(GREETING)
 
 
 def ask(page: Page, text: str) -> None:
@@ -65,7 +65,7 @@ def other_website(tmp_path, web_stack, other_site_port):
         '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mairie</title></head>'
         '<body><main><h1>Mairie</h1></main>'
         f'<script src="{web_stack.chat_url}widget.js" data-title="Aide Mon Espace Santé"'
-        f' data-welcome="{WELCOME}" data-server="{web_stack.chat_url}"></script></body></html>'
+        f' data-server="{web_stack.chat_url}"></script></body></html>'
     )
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
     server = ThreadingHTTPServer(("127.0.0.1", other_site_port), handler)

@@ -195,7 +195,9 @@
       status.textContent = TEXT.typing;
       let replies;
       try {
-        replies = await post("message", { sender: sessionId, message: text });
+        // options.canal tells the assistant where it runs: "kiosque" or "site".
+        replies = await post("message", Object.assign({ sender: sessionId, message: text },
+          options.canal && { canal: options.canal }));
       } catch (error) {
         replies = error instanceof TypeError || error.name === "AbortError" ? TEXT.unreachable : error.message;
       }
@@ -212,7 +214,6 @@
     }
 
     function begin() {
-      if (options.welcome) show(message("bot", options.welcome));
       if (options.start) send(options.start, "");
     }
 

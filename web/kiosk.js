@@ -15,6 +15,7 @@
     server: new URL(".", location.href).href,
     start: container.dataset.start,
     speech: true,
+    canal: "kiosque",
   });
   let idleTimer = 0;
   let countdownTimer = 0;

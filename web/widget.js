@@ -1,8 +1,10 @@
 /* Website widget: one script tag adds a launcher button and a chat panel.
- *   <script src="https://…/chat/widget.js" data-title="…" data-welcome="…"
+ *   <script src="https://…/chat/widget.js" data-title="…"
  *           data-color="#0b4f8a" data-server="https://…/chat/"></script>
  * data-server defaults to the folder of widget.js. Everything lives in a
- * shadow root, so the host page's styles and ours never mix. */
+ * shadow root, so the host page's styles and ours never mix. The chat starts
+ * when first opened, with the assistant's own greeting (utter_bonjour: it says
+ * it is an automatic assistant, EU AI Act art. 50). */
 (function () {
   "use strict";
   const script = document.currentScript;
@@ -11,7 +13,6 @@
   const base = new URL(".", script.src).href;
   const settings = script.dataset;
   const title = settings.title || "Assistant Mon Espace Santé";
-  const welcome = settings.welcome || "Bonjour ! Posez-moi une question sur Mon Espace Santé.";
   const accent = /^#[0-9a-f]{6}$/i.test(settings.color || "") ? settings.color : "#0b4f8a";
 
   /* Black or white, whichever reads better on the accent colour. */
@@ -79,15 +80,19 @@
     document.body.append(host);
 
     let chat = null;
-    const ready = loadCore().then(() => {
-      chat = window.MesChat.create(body, { server: settings.server || base, welcome });
-    });
+    const ready = loadCore();
+
+    /* No conversation until the visitor opens the panel. */
+    function startChat() {
+      chat = chat || window.MesChat.create(body, { server: settings.server || base, start: "/bonjour", canal: "site" });
+      chat.focus();
+    }
 
     function setOpen(open) {
       panel.hidden = !open;
       launcher.hidden = open;
       launcher.setAttribute("aria-expanded", String(open));
-      if (open) ready.then(() => chat.focus());
+      if (open) ready.then(startChat);
       else launcher.focus();
     }
 

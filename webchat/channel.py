@@ -1,7 +1,7 @@
 """The web chat channel used by the kiosk page and the website widget.
 
 Routes, under /chat (Rasa mounts channels at urljoin("/webhooks/", url_prefix)):
-  POST /chat/message  {"sender": str, "message": str} -> list of bot messages
+  POST /chat/message  {"sender": str, "message": str, "canal": str} -> list of bot messages
   POST /chat/end      {"sender": str}                 -> ends that conversation
   GET  /chat/         the kiosk page; other files of web/ by name
 
@@ -10,6 +10,9 @@ sender get 429, other bad requests 400, each with a French "error". A message
 over 1,000 characters is not read: the reply is one bot message asking for a
 shorter one. Personal data is masked (webchat/privacy.py) before the message
 goes further; the reply then starts with utter_donnees_personnelles.
+The optional "canal" says where the chat runs (kiosque: a help-desk kiosk,
+site: a website); it goes to the assistant as message metadata, and the
+answers that depend on it read it from the slot `canal` (actions/canal.py).
 """
 import json
 import logging
@@ -36,6 +39,8 @@ MAX_SENDER_CHARS = 128
 MESSAGES_PER_MINUTE = 30
 PRIVACY_NOTICE = "utter_donnees_personnelles"
 MASKED_METADATA = {"donnees_masquees": True}
+CHANNEL_FIELD = "canal"
+CHANNELS = ("kiosque", "site")  # the values of the slot `canal` in domain.yml
 
 TOO_LONG = (
     "Votre message est trop long : 1 000 caractères au plus.\n\n"
@@ -44,7 +49,7 @@ TOO_LONG = (
 NO_ANSWER = (
     "Je ne peux pas vous répondre pour le moment.\n\n"
     "Réessayez dans un moment. Vous pouvez aussi appeler le 3422, "
-    "le numéro de l'Assurance Maladie."
+    "le numéro d'aide de Mon Espace Santé."
 )
 TOO_BIG = "La requête est trop grande."
 TOO_MANY = "Vous envoyez trop de messages. Attendez une minute, puis réessayez."
@@ -90,6 +95,10 @@ def read_fields(request: Request, names: Tuple[Text, ...]) -> Dict[Text, Text]:
         fields[name] = value
     if len(fields.get("sender", "")) > MAX_SENDER_CHARS:
         raise BadRequest(f"Le champ « sender » doit avoir {MAX_SENDER_CHARS} caractères au plus.")
+    if CHANNEL_FIELD in body:
+        if body[CHANNEL_FIELD] not in CHANNELS:
+            raise BadRequest(f"Le champ « {CHANNEL_FIELD} » doit valoir « {' » ou « '.join(CHANNELS)} ».")
+        fields[CHANNEL_FIELD] = body[CHANNEL_FIELD]
     return fields
 
 
@@ -120,17 +129,21 @@ class WebChatInput(InputChannel):
         sender: Text,
         text: Text,
         privacy_notice: Optional[Text] = None,
+        canal: Optional[Text] = None,
     ) -> List[Dict[Text, Any]]:
         """The one path every message takes to the assistant; returns its replies.
 
         Personal data is masked first; the replies then start with
         privacy_notice (once). Never returns an empty list."""
         redaction = redact(text)
+        metadata = dict(MASKED_METADATA) if redaction.masked else {}
+        if canal:
+            metadata[CHANNEL_FIELD] = canal
         collector = CollectingOutputChannel()
         await on_new_message(
             UserMessage(
                 redaction.text, collector, sender, input_channel=self.name(),
-                metadata=MASKED_METADATA if redaction.masked else None,
+                metadata=metadata or None,
             )
         )
         replies = collector.messages
@@ -162,7 +175,8 @@ class WebChatInput(InputChannel):
                 return response.json([bot_message(sender, TOO_LONG)])
             try:
                 replies = await self.handle_message(
-                    on_new_message, sender, text, response_text(request, PRIVACY_NOTICE)
+                    on_new_message, sender, text, response_text(request, PRIVACY_NOTICE),
+                    fields.get(CHANNEL_FIELD),
                 )
             except Exception:
                 logger.exception("webchat: the assistant failed to answer")

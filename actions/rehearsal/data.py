@@ -11,6 +11,7 @@ from typing import Dict, Tuple
 import yaml
 
 from actions.rehearsal.language import fold
+from common.french import MAX_WORDS_PER_SENTENCE
 
 REHEARSAL_FILE = Path(__file__).resolve().parents[2] / "entrainement" / "objections.yml"
 FORMULA_SEPARATOR = "+"  # "héberger + France": both words in the same sentence
@@ -84,7 +85,7 @@ def parse(content: dict) -> Rehearsal:
     acronyms = tuple(
         Acronym(name, a["explication"], tuple(a["on_accepte"])) for name, a in content["sigles"].items()
     )
-    return Rehearsal(objections, synonyms, acronyms, int(content["mots_par_phrase"]))
+    return Rehearsal(objections, synonyms, acronyms, MAX_WORDS_PER_SENTENCE)
 
 
 @lru_cache(maxsize=4)

@@ -11,13 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.rehearsal import language
 from actions.rehearsal.data import Objection, Rehearsal
 from actions.rehearsal.scorer import Assessment, says
+from common.naming import possible_answer_names
 
 PARAGRAPH_BREAK = "\n\n"
 
 
 def topic_response(responses: Dict[str, Any], topic: str) -> Optional[str]:
     """The assistant's answer to a topic: utter_faq/<topic>, or utter_<topic> for the procedures."""
-    for name in (f"utter_faq/{topic}", f"utter_{topic}"):
+    for name in possible_answer_names(topic):
         if responses.get(name):
             return responses[name][0]["text"]
     return None

@@ -1,19 +1,18 @@
 """French text as sentences of tokens, with spaCy's fr_core_news_sm (loaded once, on first use).
 
 Sentences end with . ! ? : ; or a line break, as in the bot's own simple-French
-rule (tests/test_answers.py). A token is the set of its folded forms (surface
+rule (common/french.py). A token is the set of its folded forms (surface
 form and lemma, lower case, without accents), so that "stockées" matches
 "stocker" and "Hébergées" matches "hébergées". Punctuation is dropped.
 """
-import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet, List, Sequence, Tuple
 
+from common.french import SENTENCE_END, fold, word_count
+
 SPACY_MODEL = "fr_core_news_sm"
-SENTENCE_END = re.compile(r"(?<=[.!?:;…])\s+|\n+")
 
 Token = FrozenSet[str]
 Phrase = Tuple[Token, ...]
@@ -38,12 +37,6 @@ def warm_up() -> None:
     threading.Thread(target=language, daemon=True).start()
 
 
-def fold(text: str) -> str:
-    """Lower case without accents."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @dataclass(frozen=True)
 class Sentence:
     tokens: Phrase
@@ -54,10 +47,6 @@ def _tokens(span) -> Phrase:
     return tuple(
         frozenset({fold(t.text), fold(t.lemma_)}) for t in span if not (t.is_punct or t.is_space)
     )
-
-
-def word_count(text: str) -> int:
-    return sum(1 for word in text.split() if any(c.isalnum() for c in word))
 
 
 def sentences(text: str) -> List[Sentence]:
