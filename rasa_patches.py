@@ -67,8 +67,9 @@ CHANNEL_SLOT = "canal"  # the metadata key the web pages send, and the slot it f
 _handle_message_with_tracker = MessageProcessor._handle_message_with_tracker
 
 
-async def handle_message_with_tracker(self: MessageProcessor, message: UserMessage,
-                                      tracker: DialogueStateTracker) -> None:
+async def handle_message_with_tracker(
+    self: MessageProcessor, message: UserMessage, tracker: DialogueStateTracker
+) -> None:
     """Sets the slot `canal` from the message's metadata (kiosque or site), before the
     message is understood: answers vary with it, and no action server is asked."""
     channel = (message.metadata or {}).get(CHANNEL_SLOT)

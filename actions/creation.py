@@ -5,6 +5,7 @@ slots prerequis_*). Each "non" gets its own way forward, utter_manque_<slot>.
 Then the steps of procedure "creation" start: at step 1 if everything is
 there, else at step 0 (what to do, "Commencer quand même", or stop).
 """
+
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -33,10 +34,10 @@ class ValidateFormulaireCreation(FormValidationAction):
     def name(self) -> Text:
         return f"validate_{FORM}"
 
-    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: DomainDict) -> List[Dict[Text, Any]]:
-        answers = {slot: value for slot, value in tracker.slots_to_validate().items()
-                   if slot in checklist(domain)}
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        answers = {slot: value for slot, value in tracker.slots_to_validate().items() if slot in checklist(domain)}
         for slot, has_it in answers.items():
             if has_it is False:
                 dispatcher.utter_message(response=f"utter_manque_{slot}")
@@ -49,8 +50,7 @@ class ActionBilanCreation(Action):
     def name(self) -> Text:
         return "action_bilan_creation"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         if all(tracker.get_slot(slot) for slot in checklist(domain)):
             dispatcher.utter_message(response="utter_creation_pret")
             return start_steps(dispatcher, PROCEDURE)

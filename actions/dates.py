@@ -7,6 +7,7 @@ flagged approximate: a deadline computed from it is never later than the real on
 A date said as the day the letter came ("je l'ai reçu…", "il y a 3 mois") is
 flagged `arrival`: the law counts from the sending, a few days earlier.
 """
+
 import calendar
 import re
 from dataclasses import dataclass
@@ -24,22 +25,49 @@ PARIS = ZoneInfo("Europe/Paris")
 # No letter was sent before 2021; a 2022 letter is the commonest case, not a mistake.
 EARLIEST_LETTER = date(2021, 1, 1)
 
-MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
-          "aout", "septembre", "octobre", "novembre", "decembre"]
+MONTHS = [
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+]
 MONTH = "(" + "|".join(MONTHS) + ")"
 PART_OF_MONTH_FIRST_DAY = {"debut": 1, "mi": 11, "milieu": 11, "fin": 21}
 # Short month names after a day ("le 3 mar", "12 sept."); dateparser reads "mar" as mardi.
-SHORT_MONTHS = {"janv": "janvier", "jan": "janvier", "fev": "fevrier", "fevr": "fevrier",
-                "mar": "mars", "avr": "avril", "juil": "juillet", "sep": "septembre",
-                "sept": "septembre", "oct": "octobre", "nov": "novembre", "dec": "decembre"}
+SHORT_MONTHS = {
+    "janv": "janvier",
+    "jan": "janvier",
+    "fev": "fevrier",
+    "fevr": "fevrier",
+    "mar": "mars",
+    "avr": "avril",
+    "juil": "juillet",
+    "sep": "septembre",
+    "sept": "septembre",
+    "oct": "octobre",
+    "nov": "novembre",
+    "dec": "decembre",
+}
 DAY_SHORT_MONTH = re.compile(r"\b(\d{1,2}(?:er)?) (" + "|".join(SHORT_MONTHS) + r")\b\.?")
 
-UNKNOWN = re.compile(r"\b(sais (pas|plus|pu)|sai pa|souviens (pas|plus)|rappelle (pas|plus)"
-                     r"|aucune idee|ne sais|oublie|j ?sais pas|jsp|inconnue?)\b")
+UNKNOWN = re.compile(
+    r"\b(sais (pas|plus|pu)|sai pa|souviens (pas|plus)|rappelle (pas|plus)"
+    r"|aucune idee|ne sais|oublie|j ?sais pas|jsp|inconnue?)\b"
+)
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # as kept in the slot
 DAY_MONTH_WORDS = re.compile(r"\b(\d{1,3})(?:er)?\s+" + MONTH + r"(?:\s+(\d{4}))?\b")
 DAY_MONTH_NUMBERS = re.compile(r"\b(\d{1,3})\s*[/.-]\s*(\d{1,3})(?:\s*[/.-]\s*(\d{2,4}))?\b")
-PART_OF_MONTH = re.compile(r"\b(debut|mi|milieu|fin)\b(?:[\s-]+(?:du mois )?(?:de |d ))?[\s-]*" + MONTH + r"(?:\s+(\d{4}))?\b")
+PART_OF_MONTH = re.compile(
+    r"\b(debut|mi|milieu|fin)\b(?:[\s-]+(?:du mois )?(?:de |d ))?[\s-]*" + MONTH + r"(?:\s+(\d{4}))?\b"
+)
 MONTH_ONLY = re.compile(r"^(?:en |au mois de |au mois d |courant )?" + MONTH + r"(?:\s+(\d{4}))?$")
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 LAST_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r") (dernier|passe)\b")
@@ -49,8 +77,10 @@ LAST_MONTH = re.compile(r"\bmois (dernier|passe)\b")
 ARRIVAL = re.compile(r"\b(recue?|arrivee?|parvenue?|eu|trouvee?|il y a|hier|avant-hier|derniere?|passee?)\b")
 # What a date found inside a longer sentence must contain ("je" alone is no "jeudi").
 DATE_WORDS = re.compile(r"\d|\b(hier|avant-hier|jours?|semaines?|mois|ans?|annees?|" + "|".join(MONTHS) + r")\b")
-FILLER = re.compile(r"\b(je (l ?ai|les ai|lai) recu|je crois|je pense|recu|environ|a peu pres|vers|c etait"
-                    r"|ca fait|le courrier|la lettre|le mail|l e-?mail)\b")
+FILLER = re.compile(
+    r"\b(je (l ?ai|les ai|lai) recu|je crois|je pense|recu|environ|a peu pres|vers|c etait"
+    r"|ca fait|le courrier|la lettre|le mail|l e-?mail)\b"
+)
 
 DATEPARSER_SETTINGS = {
     "TIMEZONE": "Europe/Paris",
@@ -68,8 +98,9 @@ class Kind(Enum):
 
 class Reason(Enum):
     """Why a date is refused; the value names the response utter_date_<value>."""
+
     NOT_UNDERSTOOD = "incomprise"
-    IMPOSSIBLE = "impossible"      # no such day: "le 45 mars", "31/02"
+    IMPOSSIBLE = "impossible"  # no such day: "le 45 mars", "31/02"
     FUTURE = "future"
     TOO_OLD = "trop_ancienne"
 
@@ -156,7 +187,7 @@ def is_real_day(day: int, month: int, year: str) -> bool:
 
 
 def written_date(folded: str, today: date) -> Optional[date]:
-    """"le 1er mars 2022", "3 octobre": a day and a month's name, read without guessing.
+    """ "le 1er mars 2022", "3 octobre": a day and a month's name, read without guessing.
 
     Without a year, the latest such day not in the future. None when the year
     has no such day (29 February): dateparser then decides.
@@ -175,7 +206,7 @@ def written_date(folded: str, today: date) -> Optional[date]:
 
 
 def last_weekday(folded: str, today: date) -> Optional[date]:
-    """"lundi dernier": the latest Monday before today (dateparser does not read it)."""
+    """ "lundi dernier": the latest Monday before today (dateparser does not read it)."""
     found = LAST_WEEKDAY.search(folded)
     if not found:
         return None
@@ -188,7 +219,8 @@ def vague_date(folded: str, today: date) -> Optional[date]:
     part = PART_OF_MONTH.search(folded)
     if part:
         return latest_past_month(MONTHS.index(part.group(2)) + 1, part.group(3), today).replace(
-            day=PART_OF_MONTH_FIRST_DAY[part.group(1)])
+            day=PART_OF_MONTH_FIRST_DAY[part.group(1)]
+        )
     month_only = MONTH_ONLY.match(without_filler(folded))
     if month_only:
         return latest_past_month(MONTHS.index(month_only.group(1)) + 1, month_only.group(2), today)

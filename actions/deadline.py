@@ -8,13 +8,26 @@ weekday, 6 weeks later. Sent on day 0, day 42 is the last day allowed, day 43
 is too late. (No shift to the next working day: the content contract says
 nothing about it, so the assistant never promises it.)
 """
+
 from datetime import date, timedelta
 
 OPPOSITION_DELAY = timedelta(weeks=6)
 
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
-MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-          "août", "septembre", "octobre", "novembre", "décembre"]
+MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 def last_day_to_refuse(sent: date) -> date:

@@ -8,6 +8,7 @@ back to the first question (the form of the procedure) or to step 1. A
 question asked inside a procedure is answered, then the step shown last comes
 again.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -19,7 +20,7 @@ from actions.steps import PROCEDURE_SLOT, forget_steps, show_step_again, start_s
 from common.naming import RETRIEVAL_INTENT, response_name
 
 PROCEDURE_ENTITY = "demarche"
-WISH_PREFIX = "guider_"   # guider_<procedure>: a wish that names its procedure
+WISH_PREFIX = "guider_"  # guider_<procedure>: a wish that names its procedure
 # Steps reached from the date question: restarting goes back to that question.
 DATE_PROCEDURES = ("opposition", "cloture")
 
@@ -59,7 +60,7 @@ def wished_procedure(tracker: Tracker) -> Optional[Text]:
     """The procedure named by the intent (guider_cloture), else by the entity `demarche`."""
     intent = tracker.latest_message.get("intent", {}).get("name") or ""
     if intent.startswith(WISH_PREFIX):
-        return intent[len(WISH_PREFIX):]
+        return intent[len(WISH_PREFIX) :]
     return named_procedure(list(tracker.get_latest_entity_values(PROCEDURE_ENTITY)))
 
 
@@ -69,8 +70,7 @@ class ActionGuiderProcedure(Action):
     def name(self) -> Text:
         return "action_guider_procedure"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         procedure = wished_procedure(tracker)
         if procedure == creation.PROCEDURE:
             dispatcher.utter_message(response="utter_creation_intro")
@@ -82,26 +82,24 @@ class ActionGuiderProcedure(Action):
 
 
 class ActionArreterProcedure(Action):
-    """"Arrêter" / "stop": leaves the procedure cleanly and forgets its answers."""
+    """ "Arrêter" / "stop": leaves the procedure cleanly and forgets its answers."""
 
     def name(self) -> Text:
         return "action_arreter_procedure"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_procedure_arretee")
         answers = [event for form in domain["forms"] for event in forget_answers(domain, form)]
         return [*answers, *forget_steps(), *leave_form(tracker)]
 
 
 class ActionRecommencerProcedure(Action):
-    """"Recommencer": back to the first question of the procedure, or to its step 1."""
+    """ "Recommencer": back to the first question of the procedure, or to its step 1."""
 
     def name(self) -> Text:
         return "action_recommencer_procedure"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         form = form_to_restart(tracker)
         procedure = tracker.get_slot(PROCEDURE_SLOT)
         if not form and not procedure:
@@ -130,8 +128,7 @@ class ActionRepondreDigression(Action):
     def name(self) -> Text:
         return "action_repondre_digression"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response=answer_to(tracker.latest_message, domain))
         if not tracker.active_loop_name:
             show_step_again(dispatcher, tracker)

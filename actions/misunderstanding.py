@@ -1,4 +1,5 @@
 """What to say when the assistant did not understand, or the message is off-topic."""
+
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker

@@ -8,6 +8,7 @@ y a 10 jours") or right after the answer about refusing answers the question
 before it is asked. An impossible date is asked again once; after the second,
 the assistant explains both ways instead.
 """
+
 from datetime import date
 from typing import Any, Callable, Dict, List, Text
 
@@ -22,7 +23,7 @@ from actions.steps import forget_steps, start_steps
 
 FORM = "formulaire_refus_ou_cloture"
 DATE_SLOT = "date_reception"
-ARRIVAL_SLOT = "date_arrivee"   # true when the date given is the day the letter came
+ARRIVAL_SLOT = "date_arrivee"  # true when the date given is the day the letter came
 UNKNOWN_DATE = "inconnue"
 DATE_INTENT = "informer_date"
 REFUSED_DATE_RESPONSES = {f"utter_date_{reason.value}" for reason in Reason}
@@ -51,8 +52,9 @@ class ValidateFormulaireRefusOuCloture(FormValidationAction):
     def name(self) -> Text:
         return f"validate_{FORM}"
 
-    async def extract_date_reception(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                     domain: DomainDict) -> Dict[Text, Any]:
+    async def extract_date_reception(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         """Before the question is asked: a date in the message that started the procedure."""
         if tracker.get_slot("requested_slot") == DATE_SLOT:
             return {}  # the answer to the question comes from the slot mapping
@@ -62,8 +64,9 @@ class ValidateFormulaireRefusOuCloture(FormValidationAction):
         said_unknown = answer.kind is Kind.UNKNOWN and intent == DATE_INTENT
         return {DATE_SLOT: text} if answer.kind is Kind.DATE or said_unknown else {}
 
-    def validate_date_reception(self, slot_value: Any, dispatcher: CollectingDispatcher,
-                                tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_date_reception(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if slot_value is None:  # just reset (restart): nothing typed yet
             return {DATE_SLOT: None}
         answer = parse_reception_date(str(slot_value), self.today())
@@ -74,8 +77,7 @@ class ValidateFormulaireRefusOuCloture(FormValidationAction):
             given_up = refused_dates(tracker) + 1 >= MAX_REFUSED_DATES
             return {DATE_SLOT: UNKNOWN_DATE if given_up else None}
         if answer.approximate:
-            dispatcher.utter_message(response="utter_date_approximative",
-                                     debut=french_long_date(answer.value))
+            dispatcher.utter_message(response="utter_date_approximative", debut=french_long_date(answer.value))
         return {DATE_SLOT: answer.value.isoformat(), ARRIVAL_SLOT: answer.arrival}
 
 
@@ -88,8 +90,7 @@ class ActionRefusOuCloture(Action):
     def name(self) -> Text:
         return "action_refus_ou_cloture"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         value = tracker.get_slot(DATE_SLOT)
         if not value or value == UNKNOWN_DATE:
             dispatcher.utter_message(response="utter_delai_inconnu")

@@ -6,6 +6,7 @@ utter_etape_<p>_0 comes before step 1 when the procedure is started at step 0.
 Help for "J'ai un problème" is utter_probleme_<p>_<n> when written, else
 utter_probleme_etape.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -56,13 +57,12 @@ def show_step_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
 
 
 class ActionEtapeProcedure(Action):
-    """"C'est fait, étape suivante" shows the next step; "J'ai un problème" helps, then repeats the step."""
+    """ "C'est fait, étape suivante" shows the next step; "J'ai un problème" helps, then repeats the step."""
 
     def name(self) -> Text:
         return "action_etape_procedure"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         procedure: Optional[Text] = tracker.get_slot(PROCEDURE_SLOT)
         step = current_step(tracker)
         if step is None:

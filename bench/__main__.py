@@ -1,4 +1,5 @@
 """Runs the bench (`make bench`); BENCH_SECONDS sets the length of a phase (30 s)."""
+
 import asyncio
 import os
 import time

@@ -1,5 +1,6 @@
 """The conversations the bench replays: questions of the public test set,
 a few per visitor, and the guided procedure dialogues of our conversation tests."""
+
 from typing import List
 
 import yaml
@@ -21,10 +22,7 @@ def procedure_dialogues() -> List[List[str]]:
 def question_visits() -> List[List[str]]:
     """The public test set's messages, cut into visits of a few questions."""
     texts = [message["text"] for message in load_test_set()]
-    return [
-        texts[start:start + QUESTIONS_PER_VISITOR]
-        for start in range(0, len(texts), QUESTIONS_PER_VISITOR)
-    ]
+    return [texts[start : start + QUESTIONS_PER_VISITOR] for start in range(0, len(texts), QUESTIONS_PER_VISITOR)]
 
 
 def conversations() -> List[List[str]]:

@@ -1,6 +1,7 @@
 """The floor: the trained agent loaded in this process, with the stack's endpoints
 (same action server, same kind of tracker store), so that only HTTP and the
 channel code separate it from a message sent to the server."""
+
 import logging
 import os
 from pathlib import Path

@@ -4,6 +4,7 @@ A channel answers one message: over HTTP (ours, Rasa's stock REST channel) or
 in-process through the loaded agent (the floor). Each conversation gets a new
 sender id, like a new visitor, so the channel's per-sender rate limit is never hit.
 """
+
 import asyncio
 import time
 import uuid
@@ -36,8 +37,10 @@ class Result:
 
     def merge(self, other: "Result") -> "Result":
         return Result(
-            self.latencies + other.latencies, self.errors + other.errors,
-            self.seconds + other.seconds, self.first_error or other.first_error,
+            self.latencies + other.latencies,
+            self.errors + other.errors,
+            self.seconds + other.seconds,
+            self.first_error or other.first_error,
         )
 
 

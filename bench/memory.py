@@ -1,4 +1,5 @@
 """Resident memory of the servers, read from /proc (Linux), sampled during the run."""
+
 import threading
 from pathlib import Path
 from typing import Dict, Iterator, List

@@ -5,6 +5,7 @@ the trained model in this process (Rasa's whole NLU graph) and with spaCy's
 fr_core_news_sm alone, the same messages in the same run, and prints the median
 times and their ratio. Goal: the assistant's parse <= 1.5 x spaCy's.
 """
+
 import asyncio
 import statistics
 import time
@@ -46,8 +47,7 @@ def main() -> None:
     print(f"\nParse of one message, median of {len(texts)} messages, {machine()['cpu']}:")
     print(f"  assistant (Rasa NLU graph, in-process): {ours:.2f} ms")
     print(f"  spaCy fr_core_news_sm alone:            {alone:.2f} ms")
-    print(f"  [{'met' if ratio <= MAX_OVER_SPACY else 'NOT met'}] assistant <= {MAX_OVER_SPACY} x spaCy: "
-          f"{ratio:.2f} x")
+    print(f"  [{'met' if ratio <= MAX_OVER_SPACY else 'NOT met'}] assistant <= {MAX_OVER_SPACY} x spaCy: {ratio:.2f} x")
 
 
 if __name__ == "__main__":

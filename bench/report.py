@@ -1,4 +1,5 @@
 """Figures of a bench run: per-phase summaries, goals, JSON, chart, printed table and the docs page."""
+
 import json
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -18,9 +19,7 @@ MAX_MEMORY_GROWTH = 0.10
 
 def summary(channel: str, users: int, result: Result, peak_mb: Optional[Dict[str, float]]) -> dict:
     latencies_ms = np.array(result.latencies) * 1000
-    p50, p95, p99 = (
-        np.percentile(latencies_ms, [50, 95, 99]).round(1).tolist() if len(latencies_ms) else [None] * 3
-    )
+    p50, p95, p99 = np.percentile(latencies_ms, [50, 95, 99]).round(1).tolist() if len(latencies_ms) else [None] * 3
     return {
         "channel": channel,
         "users": users,
@@ -66,25 +65,42 @@ def goals(phases: List[dict], ratio_figures: dict, memory: dict) -> List[dict]:
         return value is not None and value <= limit
 
     return [
-        goal(f"1 user: HTTP p50 <= {MAX_OURS_OVER_FLOOR} x in-process floor",
-             f"{ratio_figures['ours_over_floor_p50_1_user']} x",
-             at_most(ratio_figures["ours_over_floor_p50_1_user"], MAX_OURS_OVER_FLOOR)),
-        goal(f"20 users: >= {MIN_THROUGHPUT_20_USERS:.0f} messages/s",
-             f"{ours20['throughput']} messages/s",
-             (ours20["throughput"] or 0) >= MIN_THROUGHPUT_20_USERS),
-        goal(f"20 users: p95 <= {MAX_P95_20_USERS_MS:.0f} ms", f"{ours20['p95_ms']} ms",
-             at_most(ours20["p95_ms"], MAX_P95_20_USERS_MS)),
+        goal(
+            f"1 user: HTTP p50 <= {MAX_OURS_OVER_FLOOR} x in-process floor",
+            f"{ratio_figures['ours_over_floor_p50_1_user']} x",
+            at_most(ratio_figures["ours_over_floor_p50_1_user"], MAX_OURS_OVER_FLOOR),
+        ),
+        goal(
+            f"20 users: >= {MIN_THROUGHPUT_20_USERS:.0f} messages/s",
+            f"{ours20['throughput']} messages/s",
+            (ours20["throughput"] or 0) >= MIN_THROUGHPUT_20_USERS,
+        ),
+        goal(
+            f"20 users: p95 <= {MAX_P95_20_USERS_MS:.0f} ms",
+            f"{ours20['p95_ms']} ms",
+            at_most(ours20["p95_ms"], MAX_P95_20_USERS_MS),
+        ),
         goal("20 users: no error", f"{ours20['errors']} errors", ours20["errors"] == 0),
-        goal("our channel <= 10 % slower than stock REST (p50, 1 user)",
-             f"{ratio_figures['ours_over_stock_p50_1_user']} x",
-             at_most(ratio_figures["ours_over_stock_p50_1_user"], MAX_OURS_OVER_STOCK)),
-        goal("our channel <= 10 % slower than stock REST (throughput, 20 users)",
-             f"stock / ours = {ratio_figures['stock_over_ours_throughput_20_users']}",
-             at_most(ratio_figures["stock_over_ours_throughput_20_users"], MAX_OURS_OVER_STOCK)),
-        goal(f"Rasa + action server <= {MAX_RESIDENT_MB:.0f} MB resident (peak under load)",
-             f"{resident:.0f} MB", resident <= MAX_RESIDENT_MB),
-        goal(f"memory growth <= {MAX_MEMORY_GROWTH:.0%} over {memory['messages']} messages",
-             f"{memory['growth']:+.1%}", memory["growth"] <= MAX_MEMORY_GROWTH),
+        goal(
+            "our channel <= 10 % slower than stock REST (p50, 1 user)",
+            f"{ratio_figures['ours_over_stock_p50_1_user']} x",
+            at_most(ratio_figures["ours_over_stock_p50_1_user"], MAX_OURS_OVER_STOCK),
+        ),
+        goal(
+            "our channel <= 10 % slower than stock REST (throughput, 20 users)",
+            f"stock / ours = {ratio_figures['stock_over_ours_throughput_20_users']}",
+            at_most(ratio_figures["stock_over_ours_throughput_20_users"], MAX_OURS_OVER_STOCK),
+        ),
+        goal(
+            f"Rasa + action server <= {MAX_RESIDENT_MB:.0f} MB resident (peak under load)",
+            f"{resident:.0f} MB",
+            resident <= MAX_RESIDENT_MB,
+        ),
+        goal(
+            f"memory growth <= {MAX_MEMORY_GROWTH:.0%} over {memory['messages']} messages",
+            f"{memory['growth']:+.1%}",
+            memory["growth"] <= MAX_MEMORY_GROWTH,
+        ),
     ]
 
 
@@ -103,13 +119,12 @@ def write_chart(run: dict, path: Path) -> None:
         points = [p for p in run["phases"] if p["channel"] == channel]
         users = [p["users"] for p in points]
         for key, colour in (("p50_ms", "tab:blue"), ("p95_ms", "tab:orange"), ("p99_ms", "tab:red")):
-            latency.plot(users, [p[key] for p in points], style, color=colour,
-                         label=f"{channel} {key[:3]}")
+            latency.plot(users, [p[key] for p in points], style, color=colour, label=f"{channel} {key[:3]}")
         throughput.plot(users, [p["throughput"] for p in points], style, label=channel)
-    latency.set(xscale="log", yscale="log", xlabel="concurrent users", ylabel="latency (ms)",
-                title="Latency per message")
-    throughput.set(xscale="log", xlabel="concurrent users", ylabel="messages / s",
-                   title="Throughput")
+    latency.set(
+        xscale="log", yscale="log", xlabel="concurrent users", ylabel="latency (ms)", title="Latency per message"
+    )
+    throughput.set(xscale="log", xlabel="concurrent users", ylabel="messages / s", title="Throughput")
     for axes in (latency, throughput):
         axes.set_xticks([1, 10, 20, 50], ["1", "10", "20", "50"])
         axes.grid(True, which="both", alpha=0.3)
@@ -139,8 +154,11 @@ def write_markdown(run: dict, path: Path) -> None:
         "",
         "| canal | utilisateurs | messages | erreurs | messages/s | p50 ms | p95 ms | p99 ms |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
-        *(f"| {p['channel']} | {p['users']} | {p['messages']} | {p['errors']} | {p['throughput']} "
-          f"| {p['p50_ms']} | {p['p95_ms']} | {p['p99_ms']} |" for p in run["phases"]),
+        *(
+            f"| {p['channel']} | {p['users']} | {p['messages']} | {p['errors']} | {p['throughput']} "
+            f"| {p['p50_ms']} | {p['p95_ms']} | {p['p99_ms']} |"
+            for p in run["phases"]
+        ),
         "",
         "`ours` : notre canal web ; `stock` : le canal REST d'origine de Rasa ; `floor` : le plancher, "
         "les mêmes messages sans HTTP.",
@@ -155,21 +173,29 @@ def write_markdown(run: dict, path: Path) -> None:
 
 
 def print_report(run: dict) -> None:
-    print(f"\nMachine: {run['machine']['cpu']}, {run['machine']['cores']} cores, "
-          f"{run['machine']['memory_gb']} GB; load average before the run: {run['machine']['load_before']}")
-    print(f"{'channel':8} {'users':>5} {'messages':>8} {'errors':>6} {'msg/s':>7} "
-          f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  peak RSS MB (rasa / actions)")
+    print(
+        f"\nMachine: {run['machine']['cpu']}, {run['machine']['cores']} cores, "
+        f"{run['machine']['memory_gb']} GB; load average before the run: {run['machine']['load_before']}"
+    )
+    print(
+        f"{'channel':8} {'users':>5} {'messages':>8} {'errors':>6} {'msg/s':>7} "
+        f"{'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}  peak RSS MB (rasa / actions)"
+    )
     for p in run["phases"]:
         peak = p["peak_rss_mb"]
         memory = f"{peak.get('rasa', 0):.0f} / {peak.get('action_server', 0):.0f}" if peak else "-"
-        print(f"{p['channel']:8} {p['users']:>5} {p['messages']:>8} {p['errors']:>6} "
-              f"{p['throughput']:>7} {p['p50_ms']:>8} {p['p95_ms']:>8} {p['p99_ms']:>8}  {memory}")
+        print(
+            f"{p['channel']:8} {p['users']:>5} {p['messages']:>8} {p['errors']:>6} "
+            f"{p['throughput']:>7} {p['p50_ms']:>8} {p['p95_ms']:>8} {p['p99_ms']:>8}  {memory}"
+        )
         if p["first_error"]:
             print(f"{'':15} first error: {p['first_error'][:200]}")
     memory = run["memory"]
-    print(f"\nMemory: peak under load {memory['peak_mb']} MB; peak since start (VmHWM) "
-          f"{memory['lifetime_peak_mb']} MB; {memory['baseline_mb']} -> {memory['after_mb']} MB "
-          f"over {memory['messages']} messages ({memory['growth']:+.1%})")
+    print(
+        f"\nMemory: peak under load {memory['peak_mb']} MB; peak since start (VmHWM) "
+        f"{memory['lifetime_peak_mb']} MB; {memory['baseline_mb']} -> {memory['after_mb']} MB "
+        f"over {memory['messages']} messages ({memory['growth']:+.1%})"
+    )
     print("Ratios: " + ", ".join(f"{name} = {value}" for name, value in run["ratios"].items()))
     print("\nGoals:")
     for goal in run["goals"]:

@@ -6,6 +6,7 @@ answer there, and runs `rasa train` on the copy with the project's Rasa cache
 restore every NLU component from the cache and retrain only the dialogue
 policies. `python -m bench.training` prints the time and what was retrained.
 """
+
 import os
 import re
 import shutil
@@ -59,12 +60,20 @@ def train_after_changing(response: Optional[str]) -> TrainingRun:
             cache = os.environ.get("RASA_CACHE_DIRECTORY", str(ROOT / ".rasa" / "cache"))
         else:
             cache = str(project / ".rasa" / "cache")
-        env = dict(os.environ, RASA_CACHE_DIRECTORY=cache, LOG_LEVEL="INFO",
-                   PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")  # the project's components
+        env = dict(
+            os.environ,
+            RASA_CACHE_DIRECTORY=cache,
+            LOG_LEVEL="INFO",
+            PYTHONPATH=str(ROOT),
+            RASA_TELEMETRY_ENABLED="false",
+        )  # the project's components
         start = time.monotonic()
         done = subprocess.run(
             [sys.executable, "-m", "rasa", "train", "--domain", "domain.yml", "--out", "models"],
-            cwd=project, env=env, capture_output=True, text=True,
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         seconds = time.monotonic() - start
     log = done.stdout + done.stderr
@@ -75,13 +84,17 @@ def train_after_changing(response: Optional[str]) -> TrainingRun:
 
 def main() -> None:
     full = train_after_changing(None)
-    print(f"Full training from an empty cache: {full.seconds:.0f} s "
-          f"[{'met' if full.seconds <= MAX_FULL_SECONDS else 'NOT met'} <= {MAX_FULL_SECONDS} s]")
+    print(
+        f"Full training from an empty cache: {full.seconds:.0f} s "
+        f"[{'met' if full.seconds <= MAX_FULL_SECONDS else 'NOT met'} <= {MAX_FULL_SECONDS} s]"
+    )
     for response in CHANGED_ANSWERS:
         run = train_after_changing(response)
         reused = sorted(NLU_COMPONENTS & run.restored)
-        print(f"Training after one answer changed ({response}): {run.seconds:.0f} s "
-              f"[{'met' if run.seconds <= MAX_ANSWER_ONLY_SECONDS else 'NOT met'} <= {MAX_ANSWER_ONLY_SECONDS} s]")
+        print(
+            f"Training after one answer changed ({response}): {run.seconds:.0f} s "
+            f"[{'met' if run.seconds <= MAX_ANSWER_ONLY_SECONDS else 'NOT met'} <= {MAX_ANSWER_ONLY_SECONDS} s]"
+        )
         print(f"  restored from cache: {', '.join(reused) or 'none'}")
         print(f"  retrained: {', '.join(sorted(run.trained)) or 'none'}")
 

@@ -2,6 +2,7 @@
 
 Used by the tests of the bot's answers and by the rehearsal's language checks.
 """
+
 import re
 import unicodedata
 from typing import List

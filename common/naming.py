@@ -4,6 +4,7 @@ Topics of the FAQ groups share one retrieval intent: topic `hebergement_france`
 is intent `faq/hebergement_france`, answered by `utter_faq/hebergement_france`.
 Any other topic is an intent of its own: `cloture`, answered by `utter_cloture`.
 """
+
 from typing import Tuple
 
 RETRIEVAL_INTENT = "faq"

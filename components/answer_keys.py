@@ -6,6 +6,7 @@ fingerprint and retrained every NLU component (RasaHQ/rasa#10751). Our
 classifier learns the keys (components/linear_intent.py) and the dialogue
 takes the answer's text from the domain, so the NLU needs the keys only.
 """
+
 from typing import Any, Dict, List, Text
 
 from rasa.shared.core.domain import Domain

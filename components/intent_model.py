@@ -9,6 +9,7 @@ without pickle. scikit-learn fits it; a message is then scored with a few
 dictionary look-ups and one small product (scikit-learn's transform costs more
 than the whole rest of a parse).
 """
+
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Mapping, Sequence
@@ -44,10 +45,10 @@ def normalise(text: str, abbreviations: Mapping[str, str]) -> str:
 def vectorizers(config: Mapping[str, Any]) -> Dict[str, TfidfVectorizer]:
     """The two TF-IDF blocks, as scikit-learn fits them."""
     return {
-        "word": TfidfVectorizer(ngram_range=tuple(config["word_ngrams"]), sublinear_tf=True,
-                                token_pattern=r"(?u)\b\w+\b"),
-        "char": TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]),
-                                sublinear_tf=True),
+        "word": TfidfVectorizer(
+            ngram_range=tuple(config["word_ngrams"]), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b"
+        ),
+        "char": TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(config["char_ngrams"]), sublinear_tf=True),
     }
 
 
@@ -74,21 +75,32 @@ class IntentModel:
         self._weights = np.ascontiguousarray(self.coef.T)  # features x classes, for sparse @ dense
 
     @classmethod
-    def fit(cls, texts: Sequence[str], labels: Sequence[str], patterns: Sequence[str],
-            config: Mapping[str, Any]) -> "IntentModel":
+    def fit(
+        cls, texts: Sequence[str], labels: Sequence[str], patterns: Sequence[str], config: Mapping[str, Any]
+    ) -> "IntentModel":
         config = {**DEFAULTS, **config}
         normalised = [normalise(t, config["abbreviations"]) for t in texts]
         blocks = vectorizers(config)
-        features = sp.hstack([v.fit_transform(normalised) for v in blocks.values()]
-                             + [_pattern_columns(texts, [re.compile(p, re.IGNORECASE) for p in patterns])])
+        features = sp.hstack(
+            [v.fit_transform(normalised) for v in blocks.values()]
+            + [_pattern_columns(texts, [re.compile(p, re.IGNORECASE) for p in patterns])]
+        )
         svm = LinearSVC(C=config["C"], class_weight=config["class_weight"], random_state=0)
-        calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=config["calibration_folds"],
-                                            ensemble=False).fit(features.tocsr(), np.asarray(labels))
+        calibrated = CalibratedClassifierCV(svm, method="sigmoid", cv=config["calibration_folds"], ensemble=False).fit(
+            features.tocsr(), np.asarray(labels)
+        )
         (fitted,) = calibrated.calibrated_classifiers_
         sigmoid = np.array([[c.a_, c.b_] for c in fitted.calibrators])
-        return cls(config, {n: v.vocabulary_ for n, v in blocks.items()},
-                   {n: v.idf_ for n, v in blocks.items()}, list(patterns),
-                   calibrated.classes_, fitted.base_estimator.coef_, fitted.base_estimator.intercept_, sigmoid)
+        return cls(
+            config,
+            {n: v.vocabulary_ for n, v in blocks.items()},
+            {n: v.idf_ for n, v in blocks.items()},
+            list(patterns),
+            calibrated.classes_,
+            fitted.base_estimator.coef_,
+            fitted.base_estimator.intercept_,
+            sigmoid,
+        )
 
     def features(self, texts: Sequence[str]) -> sp.csr_matrix:
         """The rows scikit-learn's fitted vectorizers would give, one a text."""
@@ -103,13 +115,17 @@ class IntentModel:
         if len(self.classes) == 2:  # one score, for the second class
             return np.hstack([1 - probabilities, probabilities])
         total = probabilities.sum(axis=1, keepdims=True)
-        return np.divide(probabilities, total, out=np.full_like(probabilities, 1 / len(self.classes)),
-                         where=total > 0)
+        return np.divide(probabilities, total, out=np.full_like(probabilities, 1 / len(self.classes)), where=total > 0)
 
     def arrays(self) -> Dict[str, np.ndarray]:
         """Everything learnt, as arrays of numbers and strings (saved with np.savez)."""
-        arrays = {"classes": self.classes.astype(str), "coef": self.coef, "intercept": self.intercept,
-                  "sigmoid": self.sigmoid, "patterns": np.array(self.patterns, dtype=str)}
+        arrays = {
+            "classes": self.classes.astype(str),
+            "coef": self.coef,
+            "intercept": self.intercept,
+            "sigmoid": self.sigmoid,
+            "patterns": np.array(self.patterns, dtype=str),
+        }
         for name in BLOCKS:
             terms = sorted(self.vocabularies[name], key=self.vocabularies[name].get)
             arrays[f"{name}_vocabulary"] = np.array(terms, dtype=str)
@@ -119,13 +135,21 @@ class IntentModel:
     @classmethod
     def from_arrays(cls, config: Mapping[str, Any], arrays: Mapping[str, np.ndarray]) -> "IntentModel":
         vocabularies = {n: {str(t): i for i, t in enumerate(arrays[f"{n}_vocabulary"])} for n in BLOCKS}
-        return cls(dict(config), vocabularies, {n: arrays[f"{n}_idf"] for n in BLOCKS},
-                   [str(p) for p in arrays["patterns"]], arrays["classes"], arrays["coef"],
-                   arrays["intercept"], arrays["sigmoid"])
+        return cls(
+            dict(config),
+            vocabularies,
+            {n: arrays[f"{n}_idf"] for n in BLOCKS},
+            [str(p) for p in arrays["patterns"]],
+            arrays["classes"],
+            arrays["coef"],
+            arrays["intercept"],
+            arrays["sigmoid"],
+        )
 
 
-def _tfidf(texts: Sequence[str], analyzer: Callable[[str], List[str]], vocabulary: Dict[str, int],
-           idf: np.ndarray) -> sp.csr_matrix:
+def _tfidf(
+    texts: Sequence[str], analyzer: Callable[[str], List[str]], vocabulary: Dict[str, int], idf: np.ndarray
+) -> sp.csr_matrix:
     """Sublinear term frequency x idf, each row of unit length (TfidfVectorizer's defaults)."""
     rows, columns, values = [], [], []
     for row, text in enumerate(texts):
@@ -145,5 +169,6 @@ def _tfidf(texts: Sequence[str], analyzer: Callable[[str], List[str]], vocabular
 
 
 def _pattern_columns(texts: Sequence[str], patterns: Sequence[re.Pattern]) -> sp.csr_matrix:
-    return sp.csr_matrix([[1.0 if p.search(t) else 0.0 for p in patterns] for t in texts],
-                         shape=(len(texts), len(patterns)))
+    return sp.csr_matrix(
+        [[1.0 if p.search(t) else 0.0 for p in patterns] for t in texts], shape=(len(texts), len(patterns))
+    )

@@ -5,6 +5,7 @@ One label a topic: an intent ("opposition") or a key of the retrieval intent
 the `response_selector` entry Rasa's `utter_faq` action reads, as Rasa's
 ResponseSelector would write it. The model is components/intent_model.py.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
@@ -55,30 +56,47 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     def required_packages() -> List[Text]:
         return ["sklearn"]
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 model: Optional[IntentModel] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[IntentModel] = None,
+    ) -> None:
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "LinearIntentClassifier":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LinearIntentClassifier":
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(TEXT)]
         patterns = [p["pattern"] for p in training_data.regex_features]
-        self._model = IntentModel.fit([e.get(TEXT) for e in examples],
-                                      [label_of(e) for e in examples], patterns, self._config)
+        self._model = IntentModel.fit(
+            [e.get(TEXT) for e in examples], [label_of(e) for e in examples], patterns, self._config
+        )
         with self._model_storage.write_to(self._resource) as directory:
             np.savez(directory / ARRAYS_FILE, **self._model.arrays())
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearIntentClassifier":
         try:
             with model_storage.read_from(resource) as directory:
                 with np.load(directory / ARRAYS_FILE, allow_pickle=False) as arrays:
@@ -104,16 +122,16 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         ranking: Dict[Text, float] = {}
         for name, score in ranked:
             ranking.setdefault(name.split("/", 1)[0], score)
-        message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: confidence},
-                    add_to_output=True)
-        message.set(INTENT_RANKING_KEY,
-                    [{INTENT_NAME_KEY: n, PREDICTED_CONFIDENCE_KEY: s} for n, s in ranking.items()],
-                    add_to_output=True)
+        message.set(INTENT, {INTENT_NAME_KEY: intent, PREDICTED_CONFIDENCE_KEY: confidence}, add_to_output=True)
+        message.set(
+            INTENT_RANKING_KEY,
+            [{INTENT_NAME_KEY: n, PREDICTED_CONFIDENCE_KEY: s} for n, s in ranking.items()],
+            add_to_output=True,
+        )
         if intent != label:
             self._select_answer(message, intent, label, confidence, ranked)
 
-    def _select_answer(self, message: Message, intent: Text, key: Text, confidence: float,
-                       ranked: List[tuple]) -> None:
+    def _select_answer(self, message: Message, intent: Text, key: Text, confidence: float, ranked: List[tuple]) -> None:
         """The response selector's output, for Rasa's `utter_<retrieval intent>` action."""
         retrieval_intents = sorted({str(c).split("/", 1)[0] for c in self._model.classes if "/" in c})
         message.set(
@@ -129,7 +147,8 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
                     },
                     RESPONSE_SELECTOR_RANKING_KEY: [
                         {INTENT_RESPONSE_KEY: n, PREDICTED_CONFIDENCE_KEY: s}
-                        for n, s in ranked if n.startswith(intent + "/")
+                        for n, s in ranked
+                        if n.startswith(intent + "/")
                     ],
                 },
             },

@@ -6,6 +6,7 @@ a test result, mixing medicines) gets that intent, whatever the classifier
 said. Patterns are written for the message in lower case without accents. They
 are part of the training data, so changing them retrains.
 """
+
 import re
 from typing import Any, Dict, List, Optional, Text
 
@@ -38,29 +39,44 @@ class MedicalAdviceGuard(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {"intent": "conseil_medical"}
 
-    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-                 patterns: Optional[List[Text]] = None) -> None:
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        patterns: Optional[List[Text]] = None,
+    ) -> None:
         self._intent = config["intent"]
         self._model_storage = model_storage
         self._resource = resource
         self._patterns = [re.compile(p) for p in patterns or []]
 
     @classmethod
-    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "MedicalAdviceGuard":
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "MedicalAdviceGuard":
         return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
-        patterns = [p["pattern"] for p in training_data.regex_features
-                    if p["name"] == self._intent]
+        patterns = [p["pattern"] for p in training_data.regex_features if p["name"] == self._intent]
         self._patterns = [re.compile(p) for p in patterns]
         with self._model_storage.write_to(self._resource) as directory:
             rasa.shared.utils.io.dump_obj_as_json_to_file(directory / PATTERNS_FILE, patterns)
         return self._resource
 
     @classmethod
-    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "MedicalAdviceGuard":
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "MedicalAdviceGuard":
         try:
             with model_storage.read_from(resource) as directory:
                 patterns = rasa.shared.utils.io.read_json_file(directory / PATTERNS_FILE)
@@ -76,8 +92,7 @@ class MedicalAdviceGuard(GraphComponent):
         for message in messages:
             if message.get(TEXT) and self.asks_for_advice(message.get(TEXT)):
                 guarded = {INTENT_NAME_KEY: self._intent, PREDICTED_CONFIDENCE_KEY: 1.0}
-                others = [i for i in message.get(INTENT_RANKING_KEY) or []
-                          if i[INTENT_NAME_KEY] != self._intent]
+                others = [i for i in message.get(INTENT_RANKING_KEY) or [] if i[INTENT_NAME_KEY] != self._intent]
                 message.set(INTENT, guarded, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [guarded, *others], add_to_output=True)
                 message.set(RESPONSE_SELECTOR_PROPERTY_NAME, {}, add_to_output=True)

@@ -11,6 +11,7 @@ Functions of a text, so that the tests of the answers can call them too:
 The acronyms and their explanations are content, in facilitation/sigles.yml
 (load_acronyms), shared with the rehearsal mode.
 """
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,22 +39,23 @@ class Acronym:
 
 @dataclass(frozen=True)
 class Acronyms:
-    explained: Dict[str, Acronym]   # to explain, with their explanation
-    known: FrozenSet[str]           # need no explanation (SMS, PDF…)
+    explained: Dict[str, Acronym]  # to explain, with their explanation
+    known: FrozenSet[str]  # need no explanation (SMS, PDF…)
 
 
 @dataclass(frozen=True)
 class Finding:
     """One problem found: the pattern, sentence, bubble, acronym or claim (its id) at fault."""
+
     subject: str
-    words: Optional[int] = None     # sentences and bubbles
-    note: Optional[str] = None      # the acronym's meaning, or why the claim is false
-    source: Optional[str] = None    # the claim's source
+    words: Optional[int] = None  # sentences and bubbles
+    note: Optional[str] = None  # the acronym's meaning, or why the claim is false
+    source: Optional[str] = None  # the claim's source
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    check: str                      # mentions, phrases, bulles, sigles, affirmations, prudence
+    check: str  # mentions, phrases, bulles, sigles, affirmations, prudence
     findings: Tuple[Finding, ...]
 
     @property
@@ -112,12 +114,16 @@ def unexplained_acronyms(text: str, acronyms: Acronyms) -> List[Finding]:
 
 def forbidden_claims_in(text: str, response: str, channel: Optional[str], claims: Sequence[Claim]) -> List[Finding]:
     """The claims a variation (written for `channel`, None for the default) of `response` makes."""
-    return [Finding(c.id, note=c.reason, source=c.source) for c in claims
-            if c.applies_to(response, channel) and c.found_in(text)]
+    return [
+        Finding(c.id, note=c.reason, source=c.source)
+        for c in claims
+        if c.applies_to(response, channel) and c.found_in(text)
+    ]
 
 
-def check_answer(variation: Variation, response: str, topic: dict, acronyms: Acronyms,
-                 claims: Optional[Sequence[Claim]]) -> List[CheckResult]:
+def check_answer(
+    variation: Variation, response: str, topic: dict, acronyms: Acronyms, claims: Optional[Sequence[Claim]]
+) -> List[CheckResult]:
     """Every check of one variation of the answer to a topic of the contract; the forbidden
     claims only when there is a list of them, the pointer to an official source only
     for the topics to verify."""

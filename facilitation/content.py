@@ -2,6 +2,7 @@
 
 Shared by the product (the sheet, the report) and the tests.
 """
+
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,8 +52,11 @@ def load_responses() -> Dict[str, List[dict]]:
 def variation_channel(variation: dict) -> Optional[str]:
     """The channel a response variation is written for (None: the default variation)."""
     return next(
-        (c.get("value") for c in variation.get("condition", [])
-         if c.get("type") == "slot" and c.get("name") == CHANNEL_SLOT),
+        (
+            c.get("value")
+            for c in variation.get("condition", [])
+            if c.get("type") == "slot" and c.get("name") == CHANNEL_SLOT
+        ),
         None,
     )
 
@@ -66,9 +70,10 @@ def topic_answer_name(responses: Dict[str, Any], topic_id: str) -> Optional[str]
 @dataclass(frozen=True)
 class Variation:
     """One variation of a response: what the person sees when its condition holds."""
+
     text: str
-    buttons: Tuple[str, ...]        # button titles
-    condition: Dict[str, Any]       # slot name -> value; empty for the default variation
+    buttons: Tuple[str, ...]  # button titles
+    condition: Dict[str, Any]  # slot name -> value; empty for the default variation
 
     @property
     def bubbles(self) -> List[str]:
@@ -112,4 +117,3 @@ def topic_of(parse: dict) -> str:
     if selected:
         return selected["response"]["intent_response_key"].split("/", 1)[1]
     return intent
-

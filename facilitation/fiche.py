@@ -8,6 +8,7 @@ Writes reports/fiche/cles-de-langage.pdf (at most two A4 pages) and
 reports/screenshots/fiche.png (page 1; `make screenshots` copies it to docs/
 for the README).
 """
+
 import html
 import sys
 from dataclasses import dataclass

@@ -5,6 +5,7 @@ A claim's pattern is matched like must_mention: lower case, without accents
 (`reponses`), or be allowed in the variations written for one channel
 (`sauf_canal`: the value of the slot `canal` in the variation's condition).
 """
+
 import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
@@ -39,9 +40,14 @@ def load_claims() -> List[Claim]:
     entries = yaml.safe_load(CLAIMS_FILE.read_text(encoding="utf-8"))["affirmations"]
     return [
         Claim(
-            id=e["id"], pattern=re.compile(e["motif"], re.MULTILINE), reason=e["raison"],
-            source=e["source"], false_example=e["exemple_faux"], correct_example=e["exemple_juste"],
-            responses=tuple(e.get("reponses", ())), allowed_channel=e.get("sauf_canal"),
+            id=e["id"],
+            pattern=re.compile(e["motif"], re.MULTILINE),
+            reason=e["raison"],
+            source=e["source"],
+            false_example=e["exemple_faux"],
+            correct_example=e["exemple_juste"],
+            responses=tuple(e.get("reponses", ())),
+            allowed_channel=e.get("sauf_canal"),
         )
         for e in entries
     ]
@@ -51,6 +57,5 @@ def claims_in(response: str, variation: Dict, claims: List[Claim]) -> List[Claim
     """The claims a variation of `response` makes."""
     channel = variation_channel(variation)
     return [
-        claim for claim in claims
-        if claim.applies_to(response, channel) and claim.found_in(variation.get("text", ""))
+        claim for claim in claims if claim.applies_to(response, channel) and claim.found_in(variation.get("text", ""))
     ]

@@ -1,4 +1,5 @@
 """Prints HTML to PDF with Debian's Chromium, and reads PDFs with poppler-utils."""
+
 import re
 import shutil
 import subprocess
@@ -10,8 +11,13 @@ from playwright.sync_api import Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's; nothing downloads a browser
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 POPPLER_TOOLS = ("pdfinfo", "pdftotext", "pdftoppm")
 
@@ -69,7 +75,6 @@ def text_of(pdf: Path) -> str:
 def first_page_png(pdf: Path, png: Path, dpi: int = 80) -> None:
     png.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile",
-         str(pdf), str(png.with_suffix(""))],
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png.with_suffix(""))],
         check=True,
     )

@@ -9,6 +9,7 @@ frequent first. The store keeps only the texts of those messages, masked, and
 none with health details (storage/tracker_store.py); the report applies the
 same rule again, for conversations saved before it.
 """
+
 import base64
 import collections
 import datetime
@@ -149,9 +150,9 @@ def read_messages(url: str) -> List[Message]:
         with engine.connect() as connection:
             if not sa.inspect(connection).has_table("events"):
                 return []
-            rows = connection.execute(sa.text(
-                "SELECT sender_id, timestamp, data FROM events WHERE type_name = 'user' ORDER BY timestamp, id"
-            )).fetchall()
+            rows = connection.execute(
+                sa.text("SELECT sender_id, timestamp, data FROM events WHERE type_name = 'user' ORDER BY timestamp, id")
+            ).fetchall()
     except sa.exc.SQLAlchemyError as error:
         raise StoreUnavailable(
             f"cannot read the conversations at {safe(url)} ({str(error).splitlines()[0]}): "

@@ -2,6 +2,7 @@
 
 Deterministic: the same messages always give the same groups, in the same order.
 """
+
 import collections
 from dataclasses import dataclass
 from typing import Callable, List, Tuple

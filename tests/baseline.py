@@ -4,6 +4,7 @@ Never served. `make eval` and tests/test_nlu_public.py retrain it on the
 current data/ and score it beside the assistant; tests/crossval.py compares it
 with the candidate settings of components/intent_model.py.
 """
+
 from typing import List, Sequence, Tuple
 
 import numpy as np
@@ -24,8 +25,11 @@ def training_examples() -> Tuple[List[str], List[str], List[str]]:
 
     data = load_data(str(ROOT / "data" / "nlu"))
     examples = [e for e in data.intent_examples if e.get("text")]
-    return ([e.get("text") for e in examples], [label_of(e) for e in examples],
-            [p["pattern"] for p in data.regex_features])
+    return (
+        [e.get("text") for e in examples],
+        [label_of(e) for e in examples],
+        [p["pattern"] for p in data.regex_features],
+    )
 
 
 def pipeline_config() -> dict:

@@ -1,4 +1,5 @@
 """Drives Debian's Chromium with Playwright, and checks pages with axe-core."""
+
 from pathlib import Path
 from typing import List
 
@@ -18,19 +19,12 @@ def accessibility_violations(page: Page) -> List[str]:
     if not AXE_SCRIPT.exists():
         raise RuntimeError(f"{AXE_SCRIPT} is missing: run `make browser-deps`")
     page.evaluate(AXE_SCRIPT.read_text())  # evaluated by the driver: our pages allow no inline script
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA_TAGS
-    )
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}"
-        for v in result["violations"]
-    ]
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA_TAGS)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']]}" for v in result["violations"]]
 
 
 def has_horizontal_scroll(page: Page) -> bool:
-    return page.evaluate(
-        "() => document.documentElement.scrollWidth > document.documentElement.clientWidth"
-    )
+    return page.evaluate("() => document.documentElement.scrollWidth > document.documentElement.clientWidth")
 
 
 def screenshot(page: Page, name: str) -> Path:

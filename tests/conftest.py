@@ -5,6 +5,7 @@ A test is marked by the fixtures it uses, directly or through other fixtures:
 (Chromium) and `database` (PostgreSQL or Redis). A test that needs one of these
 asks for its fixture, and is then marked without anyone remembering to.
 """
+
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -76,9 +77,7 @@ def other_site_port():
 @pytest.fixture(scope="session")
 def web_stack(tmp_path_factory, other_site_port, trained_model):
     """One running assistant (`make run`) shared by the web chat tests."""
-    started = stack.start(
-        tmp_path_factory.mktemp("web"), WEBCHAT_ORIGINS=f"http://localhost:{other_site_port}"
-    )
+    started = stack.start(tmp_path_factory.mktemp("web"), WEBCHAT_ORIGINS=f"http://localhost:{other_site_port}")
     yield started
     started.stop()
 
@@ -94,9 +93,7 @@ def chromium_executable() -> str:
 @pytest.fixture(scope="session")
 def chromium(chromium_executable):
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_executable, args=browser_tools.CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=chromium_executable, args=browser_tools.CHROMIUM_ARGS)
         yield browser
         browser.close()
 

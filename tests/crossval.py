@@ -7,6 +7,7 @@ data/nlu (never on the public test set), then picks the fallback thresholds
 in-scope example answered with its own topic, an off-topic one rejected. The
 figures go to reports/crossval/ and docs/comprehension.md quotes them.
 """
+
 import json
 import sys
 import time
@@ -34,6 +35,7 @@ Fit = Callable[[Sequence[str], Sequence[str], Sequence[str]], object]
 def ours(**settings) -> Fit:
     def fit(texts, labels, patterns):
         return IntentModel.fit(texts, labels, patterns, {**baseline.pipeline_config(), **settings})
+
     return fit
 
 
@@ -63,13 +65,18 @@ class Folded:
     def rates(self, threshold: float, ambiguity: float = 0.0) -> Tuple[float, float, float]:
         """(in-scope accuracy, in-scope wrongly rejected, off-topic rejected), as Rasa's
         FallbackClassifier would reject: confidence below threshold, or lead below ambiguity."""
-        rejected = [p in REJECTING or c < threshold or m < ambiguity
-                    for p, c, m in zip(self.predicted, self.confidence, self.margin)]
+        rejected = [
+            p in REJECTING or c < threshold or m < ambiguity
+            for p, c, m in zip(self.predicted, self.confidence, self.margin)
+        ]
         in_scope = [i for i, label in enumerate(self.labels) if label not in REJECTING]
         off_topic = [i for i, label in enumerate(self.labels) if label in REJECTING]
         accuracy = np.mean([not rejected[i] and self.predicted[i] == self.labels[i] for i in in_scope])
-        return float(accuracy), float(np.mean([rejected[i] for i in in_scope])), \
-            float(np.mean([rejected[i] for i in off_topic]))
+        return (
+            float(accuracy),
+            float(np.mean([rejected[i] for i in in_scope])),
+            float(np.mean([rejected[i] for i in off_topic])),
+        )
 
     def handled_right(self, threshold: float, ambiguity: float) -> float:
         """Share of held-out examples answered with their topic, or rejected if off topic."""
@@ -94,25 +101,38 @@ def cross_validate(fit: Fit, texts: List[str], labels: List[str], patterns: List
 
 def thresholds_for(folded: Folded) -> Tuple[float, float]:
     """The (threshold, ambiguity) that handle the most held-out examples right; the lowest on ties."""
-    return max(((float(t), a) for a in AMBIGUITIES for t in THRESHOLDS),
-               key=lambda pair: (round(folded.handled_right(*pair), 6), -pair[0], -pair[1]))
+    return max(
+        ((float(t), a) for a in AMBIGUITIES for t in THRESHOLDS),
+        key=lambda pair: (round(folded.handled_right(*pair), 6), -pair[0], -pair[1]),
+    )
 
 
 def main() -> None:
     texts, labels, patterns = baseline.training_examples()
     print(f"{len(texts)} examples, {len(set(labels))} labels, {FOLDS}-fold, seed {SEED}\n")
-    print(f"{'candidate':42} {'acc@0':>6} {'thr':>5} {'amb':>5} {'acc':>6} {'wrongly rej':>11} "
-          f"{'off rej':>7} {'fit s':>6}")
+    print(
+        f"{'candidate':42} {'acc@0':>6} {'thr':>5} {'amb':>5} {'acc':>6} {'wrongly rej':>11} "
+        f"{'off rej':>7} {'fit s':>6}"
+    )
     results = {}
     for name, fit in CANDIDATES.items():
         folded = cross_validate(fit, texts, labels, patterns)
         threshold, ambiguity = thresholds_for(folded)
         accuracy, wrongly, off = folded.rates(threshold, ambiguity)
-        results[name] = {"accuracy_no_threshold": folded.rates(0.0)[0], "threshold": threshold,
-                         "ambiguity": ambiguity, "accuracy": accuracy, "in_scope_rejected": wrongly,
-                         "off_topic_rejected": off, "fit_seconds": folded.train_seconds}
-        print(f"{name:42} {folded.rates(0.0)[0]:6.1%} {threshold:5.2f} {ambiguity:5.2f} {accuracy:6.1%} "
-              f"{wrongly:11.1%} {off:7.1%} {folded.train_seconds:6.1f}", flush=True)
+        results[name] = {
+            "accuracy_no_threshold": folded.rates(0.0)[0],
+            "threshold": threshold,
+            "ambiguity": ambiguity,
+            "accuracy": accuracy,
+            "in_scope_rejected": wrongly,
+            "off_topic_rejected": off,
+            "fit_seconds": folded.train_seconds,
+        }
+        print(
+            f"{name:42} {folded.rates(0.0)[0]:6.1%} {threshold:5.2f} {ambiguity:5.2f} {accuracy:6.1%} "
+            f"{wrongly:11.1%} {off:7.1%} {folded.train_seconds:6.1f}",
+            flush=True,
+        )
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(f"\n{REPORT.relative_to(ROOT)}")

@@ -6,6 +6,7 @@ per-topic precision and recall and the confusions, and writes Rasa's own
 report and confusion matrix to reports/eval/. tests/test_nlu_public.py
 asserts on the same figures.
 """
+
 import asyncio
 import collections
 import logging
@@ -133,8 +134,17 @@ def write_rasa_report(model: Path = MODEL) -> None:
     data_file = REPORT_DIR / "public_nlu.yml"
     data_file.write_text(yaml.safe_dump({"version": "3.1", "nlu": nlu}, allow_unicode=True), encoding="utf-8")
     subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "rasa"), "test", "nlu", "--nlu", str(data_file),
-         "--model", str(model), "--out", str(REPORT_DIR)],
+        [
+            str(ROOT / ".venv" / "bin" / "rasa"),
+            "test",
+            "nlu",
+            "--nlu",
+            str(data_file),
+            "--model",
+            str(model),
+            "--out",
+            str(REPORT_DIR),
+        ],
         check=True,
         cwd=ROOT,
     )
@@ -149,9 +159,12 @@ def report(scores: Scores, yardstick: Scores) -> str:
         f"Écrit par `make eval` le {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit {commit()},",
         f"{where['cpu']}, {where['cores']} cœurs. Méthode et choix : [comprehension.md](comprehension.md).",
         "",
-        "```", scores.summary(yardstick), "```",
+        "```",
+        scores.summary(yardstick),
+        "```",
         "",
-        "| topic | precision | recall | n |", "|---|---|---|---|",
+        "| topic | precision | recall | n |",
+        "|---|---|---|---|",
         *(f"| {t} | {p:.0%} | {r:.0%} | {n} |" for t, (p, r, n) in scores.per_topic.items()),
         "",
         "Confusions of the assistant (expected → predicted):",

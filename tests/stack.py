@@ -1,4 +1,5 @@
 """Starts the assistant with `make run` on free ports and a fresh SQLite db (or given stores), for tests."""
+
 import os
 import signal
 import socket
@@ -46,9 +47,7 @@ class Stack:
     def events(self, sender: str) -> List[str]:
         """Event types stored for a conversation, oldest first."""
         with sqlite3.connect(self.db) as db:
-            rows = db.execute(
-                "SELECT type_name FROM events WHERE sender_id = ? ORDER BY id", (sender,)
-            )
+            rows = db.execute("SELECT type_name FROM events WHERE sender_id = ? ORDER BY id", (sender,))
             return [row[0] for row in rows]
 
     def stop(self) -> None:
@@ -70,16 +69,28 @@ def start(folder: Path, action_endpoint_url: str = "", **settings: str) -> Stack
         SQLITE_TRACKER_DB=str(db),
         **settings,
     )
-    for name in ("ACTION_ENDPOINT_URL", "WEBCHAT_ORIGINS", "RASA_ENABLE_API", "RASA_LOG_LEVEL",
-                 "TRACKER_STORE_URL", "LOCK_STORE_URL", "POSTGRESQL_SCHEMA", "SANIC_WORKERS"):
+    for name in (
+        "ACTION_ENDPOINT_URL",
+        "WEBCHAT_ORIGINS",
+        "RASA_ENABLE_API",
+        "RASA_LOG_LEVEL",
+        "TRACKER_STORE_URL",
+        "LOCK_STORE_URL",
+        "POSTGRESQL_SCHEMA",
+        "SANIC_WORKERS",
+    ):
         if name not in settings:
             env.pop(name, None)
     if action_endpoint_url:
         env["ACTION_ENDPOINT_URL"] = action_endpoint_url
     with log.open("w") as sink:
         process = subprocess.Popen(
-            ["make", "--no-print-directory", "run"], cwd=ROOT, env=env,
-            start_new_session=True, stdout=sink, stderr=subprocess.STDOUT,
+            ["make", "--no-print-directory", "run"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
         )
     stack = Stack(process, rasa_port, action_port, db, log)
     deadline = time.monotonic() + STARTUP_SECONDS

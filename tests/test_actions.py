@@ -1,4 +1,5 @@
 """Unit tests of the custom actions: a Tracker from a dict, a CollectingDispatcher."""
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 

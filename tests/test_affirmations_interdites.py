@@ -1,4 +1,5 @@
 """No answer makes a claim of content/affirmations_interdites.yml, in any variation."""
+
 import pytest
 
 from facilitation.forbidden_claims import claims_in, load_claims

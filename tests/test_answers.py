@@ -1,4 +1,5 @@
 """Every topic of the content contract has a simple, correct answer."""
+
 import asyncio
 import re
 
@@ -92,6 +93,8 @@ def test_agent_reply_mentions_what_the_contract_requires(agent, topic):
 def test_theme_menu_buttons_lead_to_topics_of_that_theme(agent, theme):
     group_of = {t["id"]: t["group"] for t in TOPICS}
     # Payloads starting with "/" start a procedure (tests/test_procedures.py).
-    payloads = [b["payload"] for b in RESPONSES[f"utter_theme_{theme}"][0]["buttons"] if not b["payload"].startswith("/")]
+    payloads = [
+        b["payload"] for b in RESPONSES[f"utter_theme_{theme}"][0]["buttons"] if not b["payload"].startswith("/")
+    ]
     predicted = evaluation.predict(agent, payloads)
     assert [group_of.get(p) for p in predicted] == [content.THEME_GROUPS[theme]] * len(payloads)

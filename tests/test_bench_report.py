@@ -1,4 +1,5 @@
 """`make bench` writes its figures page for docs/ with the date and machine of the run."""
+
 from bench import report
 
 GOALS = [
@@ -10,10 +11,25 @@ RUN = {
     "commit": "abc1234",
     "machine": {"cpu": "AMD EPYC 7B13", "cores": 2, "memory_gb": 24, "load_before": 0.2},
     "phase_seconds": 30.0,
-    "phases": [{"channel": "ours", "users": 20, "messages": 888, "errors": 0, "throughput": 29.6,
-                "p50_ms": 33.0, "p95_ms": 1923.0, "p99_ms": 2500.0}],
-    "memory": {"peak_mb": {"rasa": 966, "action_server": 383}, "messages": 5274,
-               "baseline_mb": {"rasa": 960}, "after_mb": {"rasa": 963}, "growth": 0.003},
+    "phases": [
+        {
+            "channel": "ours",
+            "users": 20,
+            "messages": 888,
+            "errors": 0,
+            "throughput": 29.6,
+            "p50_ms": 33.0,
+            "p95_ms": 1923.0,
+            "p99_ms": 2500.0,
+        }
+    ],
+    "memory": {
+        "peak_mb": {"rasa": 966, "action_server": 383},
+        "messages": 5274,
+        "baseline_mb": {"rasa": 960},
+        "after_mb": {"rasa": 963},
+        "growth": 0.003,
+    },
     "goals": GOALS,
 }
 

@@ -1,4 +1,5 @@
 """Where the assistant runs: the page's "canal", the slot `canal`, the answers that vary with it."""
+
 import asyncio
 import json
 import urllib.request
@@ -79,7 +80,8 @@ def test_the_channel_goes_to_the_assistant_as_metadata():
 
 def test_the_channel_goes_with_the_masking_mark():
     assert sent_metadata("mon mail est jean.dupont@example.org", "kiosque") == {
-        "donnees_masquees": True, "canal": "kiosque"
+        "donnees_masquees": True,
+        "canal": "kiosque",
     }
 
 
@@ -91,8 +93,9 @@ def test_the_assistant_says_it_is_a_program_that_can_be_wrong(name):
         assert "3422" in text or "accompagnant" in text
 
 
-@pytest.mark.parametrize("name", sorted(n for n, vs in RESPONSES.items() if len(vs) > 1 and any(
-    variation_channel(v) for v in vs)))
+@pytest.mark.parametrize(
+    "name", sorted(n for n, vs in RESPONSES.items() if len(vs) > 1 and any(variation_channel(v) for v in vs))
+)
 def test_a_channel_aware_answer_has_a_default_and_a_kiosk_variation(name):
     channels = [variation_channel(v) for v in RESPONSES[name]]
     assert channels.count(None) == 1 and "kiosque" in channels
@@ -103,8 +106,12 @@ def test_a_channel_aware_answer_has_a_default_and_a_kiosk_variation(name):
 def replies_in(agent, canal, text: str) -> str:
     """The assistant's reply to `text`, in a conversation whose slot `canal` is set."""
     sender = f"test-canal-{canal}-{abs(hash(text))}"
-    events = [ActionExecuted("action_session_start"), SessionStarted(), SlotSet("canal", canal),
-              ActionExecuted("action_listen")]
+    events = [
+        ActionExecuted("action_session_start"),
+        SessionStarted(),
+        SlotSet("canal", canal),
+        ActionExecuted("action_listen"),
+    ]
 
     async def converse():
         await agent.tracker_store.save(DialogueStateTracker.from_events(sender, events, agent.domain.slots))
@@ -133,8 +140,9 @@ def test_asking_for_someone_on_the_website_gives_france_services_and_the_3422(ag
 
 def chat(web_stack, sender: str, text: str, canal: str) -> str:
     body = json.dumps({"sender": sender, "message": text, "canal": canal}).encode()
-    request = urllib.request.Request(web_stack.chat_url + "message", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        web_stack.chat_url + "message", data=body, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         return content.fold(" ".join(reply.get("text", "") for reply in json.loads(response.read())))
 

@@ -1,4 +1,5 @@
 """Conversation tests (tests/conversations/*.yml), run by `rasa test core`."""
+
 import os
 import subprocess
 
@@ -34,10 +35,22 @@ def test_every_topic_has_a_conversation_test():
 
 def test_conversations_go_as_written(trained_model):
     result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "rasa"), "test", "core", "--e2e", "--stories", str(CONVERSATIONS),
-         "--model", str(trained_model), "--out", str(ROOT / "reports" / "conversations"),
-         "--fail-on-prediction-errors"],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            str(ROOT / ".venv" / "bin" / "rasa"),
+            "test",
+            "core",
+            "--e2e",
+            "--stories",
+            str(CONVERSATIONS),
+            "--model",
+            str(trained_model),
+            "--out",
+            str(ROOT / "reports" / "conversations"),
+            "--fail-on-prediction-errors",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
         # Loading the agent in-process sets LOG_LEVEL; the story count is logged at INFO.
         env=dict(os.environ, LOG_LEVEL="INFO"),
     )

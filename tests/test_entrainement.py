@@ -1,4 +1,5 @@
 """Rehearsal mode: the content file, the marks, the feedback and the actions."""
+
 import json
 import subprocess
 import sys
@@ -11,8 +12,12 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.rehearsal import data
-from actions.rehearsal.actions import (ActionArreterEntrainement, ActionAskReponseAccompagnant,
-                                       ActionResumeEntrainement, ValidateFormulaireEntrainement)
+from actions.rehearsal.actions import (
+    ActionArreterEntrainement,
+    ActionAskReponseAccompagnant,
+    ActionResumeEntrainement,
+    ValidateFormulaireEntrainement,
+)
 from actions.rehearsal.feedback import example_answer, french_number, topic_response
 from actions.rehearsal.language import sentences
 from actions.rehearsal.scorer import assess, says
@@ -31,11 +36,15 @@ DOMAIN = {"responses": RESPONSES}
 
 
 def answers(kind):
-    return [pytest.param(o, a, id=f"{o.id}-{i}") for o in REHEARSAL.objections
-            for i, a in enumerate(TEST_ANSWERS.get(o.id, {}).get(kind, []))]
+    return [
+        pytest.param(o, a, id=f"{o.id}-{i}")
+        for o in REHEARSAL.objections
+        for i, a in enumerate(TEST_ANSWERS.get(o.id, {}).get(kind, []))
+    ]
 
 
 # --- the content file ---------------------------------------------------------
+
 
 def test_every_objection_has_test_answers():
     for objection in REHEARSAL.objections:
@@ -72,9 +81,12 @@ def test_the_rehearsal_finds_each_answer_by_the_contracts_naming_rule():
 
 
 def test_the_example_is_the_kiosk_wording_when_the_answer_depends_on_the_channel():
-    responses = {"utter_faq/obligatoire": [
-        {"text": "Sur la borne.", "condition": [{"type": "slot", "name": "canal", "value": KIOSK}]},
-        {"text": "Ailleurs."}]}
+    responses = {
+        "utter_faq/obligatoire": [
+            {"text": "Sur la borne.", "condition": [{"type": "slot", "name": "canal", "value": KIOSK}]},
+            {"text": "Ailleurs."},
+        ]
+    }
     assert topic_response(responses, "obligatoire") == "Sur la borne."
     assert topic_response({"utter_enfants": [{"text": "Un texte."}]}, "enfants") == "Un texte."
     assert topic_response({}, "obligatoire") is None
@@ -92,6 +104,7 @@ def test_the_objections_are_spoken_in_simple_french():
 
 
 # --- the marks ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("objection, answer", answers("bonnes"))
 def test_a_good_answer_gets_a_high_mark(objection, answer):
@@ -120,8 +133,10 @@ def test_an_explained_acronym_is_not_flagged():
 def test_a_long_sentence_is_flagged_and_costs_a_point():
     objection = REHEARSAL.objection("c_est_obligatoire")
     short = "Non, ce n'est pas obligatoire. Vous pouvez refuser ou fermer votre espace. Ça ne change rien à vos remboursements."
-    long = ("Non, ce n'est pas obligatoire et vous pouvez refuser ou fermer votre espace quand vous le voulez "
-            "sans que cela ne change quoi que ce soit à vos remboursements ni à vos soins habituels.")
+    long = (
+        "Non, ce n'est pas obligatoire et vous pouvez refuser ou fermer votre espace quand vous le voulez "
+        "sans que cela ne change quoi que ce soit à vos remboursements ni à vos soins habituels."
+    )
     assert assess(short, objection, REHEARSAL).longest_sentence == 0
     assessment = assess(long, objection, REHEARSAL)
     assert assessment.longest_sentence == 34 and assessment.mark == 9
@@ -134,8 +149,9 @@ def test_synonyms_and_word_forms_count_for_a_key_point():
 
 
 def test_marks_are_the_same_in_another_process():
-    pairs = [(o.id, a) for o in REHEARSAL.objections for kind in ("bonnes", "faibles")
-             for a in TEST_ANSWERS[o.id][kind]]
+    pairs = [
+        (o.id, a) for o in REHEARSAL.objections for kind in ("bonnes", "faibles") for a in TEST_ANSWERS[o.id][kind]
+    ]
     script = (
         "import json, sys\n"
         "from actions.rehearsal import data\n"
@@ -143,15 +159,18 @@ def test_marks_are_the_same_in_another_process():
         "r = data.load()\n"
         "print(json.dumps([assess(a, r.objection(o), r).mark for o, a in json.load(sys.stdin)]))\n"
     )
-    other = subprocess.run([sys.executable, "-c", script], input=json.dumps(pairs), cwd=ROOT,
-                           capture_output=True, text=True, check=True)
+    other = subprocess.run(
+        [sys.executable, "-c", script], input=json.dumps(pairs), cwd=ROOT, capture_output=True, text=True, check=True
+    )
     assert json.loads(other.stdout) == [assess(a, REHEARSAL.objection(o), REHEARSAL).mark for o, a in pairs]
 
 
 # --- the session ----------------------------------------------------------------
 
-@pytest.mark.parametrize("text, count", [("3", 3), ("trois", 3), ("cinq s'il vous plaît", 5),
-                                         ("vas-y", 5), ("40", 6), ("1", 1)])
+
+@pytest.mark.parametrize(
+    "text, count", [("3", 3), ("trois", 3), ("cinq s'il vous plaît", 5), ("vas-y", 5), ("40", 6), ("1", 1)]
+)
 def test_the_number_of_objections(text, count):
     assert objection_count(text, available=6) == count
 
@@ -170,10 +189,12 @@ def test_french_numbers(value, text):
 
 # --- the actions ----------------------------------------------------------------
 
+
 def tracker(slots, text="", intent="faq"):
     latest = {"intent": {"name": intent, "confidence": 0.9}, "text": text}
-    return Tracker("conversation-a", slots, latest, [], False, None,
-                   {"name": "formulaire_entrainement"}, "action_listen")
+    return Tracker(
+        "conversation-a", slots, latest, [], False, None, {"name": "formulaire_entrainement"}, "action_listen"
+    )
 
 
 def said(dispatcher):
@@ -192,24 +213,34 @@ def validate_answer(text, objections, results):
     dispatcher = CollectingDispatcher()
     slots = {"objections_entrainement": objections, "resultats_entrainement": results}
     returned = ValidateFormulaireEntrainement().validate_reponse_accompagnant(
-        text, dispatcher, tracker(slots, text), DOMAIN)
+        text, dispatcher, tracker(slots, text), DOMAIN
+    )
     return returned, said(dispatcher)
 
 
 def test_choosing_three_objections_starts_a_session():
     returned = ValidateFormulaireEntrainement().validate_nombre_objections(
-        "3", CollectingDispatcher(), tracker({}), DOMAIN)
-    assert returned == {"nombre_objections": 3, "resultats_entrainement": [],
-                        "objections_entrainement": session_objections(REHEARSAL, 3, "conversation-a")}
+        "3", CollectingDispatcher(), tracker({}), DOMAIN
+    )
+    assert returned == {
+        "nombre_objections": 3,
+        "resultats_entrainement": [],
+        "objections_entrainement": session_objections(REHEARSAL, 3, "conversation-a"),
+    }
 
 
 def test_an_objection_is_played_with_its_person():
-    events, messages = run(ActionAskReponseAccompagnant(), tracker(
-        {"objections_entrainement": ["piratage", "c_est_obligatoire"], "resultats_entrainement": [{"note": 8}]}))
+    events, messages = run(
+        ActionAskReponseAccompagnant(),
+        tracker(
+            {"objections_entrainement": ["piratage", "c_est_obligatoire"], "resultats_entrainement": [{"note": 8}]}
+        ),
+    )
     objection = REHEARSAL.objection("c_est_obligatoire")
     assert events == []
     assert [(m["response"], m["numero"], m["total"], m["personne"], m["objection"]) for m in messages] == [
-        ("utter_entrainement_objection", 2, 2, objection.person.description, objection.text)]
+        ("utter_entrainement_objection", 2, 2, objection.person.description, objection.text)
+    ]
 
 
 def test_a_good_answer_gets_praise_and_the_next_objection_is_asked():
@@ -218,8 +249,11 @@ def test_a_good_answer_gets_praise_and_the_next_objection_is_asked():
     assert returned["reponse_accompagnant"] is None  # the form asks the next objection
     assert returned["resultats_entrainement"] == [{"titre": "M. Benali, peur du piratage", "note": 10, "manques": []}]
     assert [m["response"] for m in messages] == [
-        "utter_entrainement_note", "utter_entrainement_points_dits", "utter_entrainement_tout_dit",
-        "utter_entrainement_exemple"]
+        "utter_entrainement_note",
+        "utter_entrainement_points_dits",
+        "utter_entrainement_tout_dit",
+        "utter_entrainement_exemple",
+    ]
     assert messages[0]["note"] == 10
     assert messages[-1]["exemple"] in topic_response(RESPONSES, "piratage_fuite")
 
@@ -229,13 +263,18 @@ def test_a_poor_answer_with_jargon_gets_what_is_missing_and_the_acronyms():
     returned, messages = validate_answer(answer, ["piratage"], [])
     assert returned["reponse_accompagnant"] == "fini"  # the last objection: the form ends
     by_name = {m["response"]: m for m in messages}
-    assert list(by_name) == ["utter_entrainement_note", "utter_entrainement_points_manques",
-                             "utter_entrainement_sigles", "utter_entrainement_phrases_longues",
-                             "utter_entrainement_exemple"]
+    assert list(by_name) == [
+        "utter_entrainement_note",
+        "utter_entrainement_points_manques",
+        "utter_entrainement_sigles",
+        "utter_entrainement_phrases_longues",
+        "utter_entrainement_exemple",
+    ]
     assert by_name["utter_entrainement_note"]["note"] == 0
     assert by_name["utter_entrainement_points_manques"]["points"].count("• ") == 3
     assert by_name["utter_entrainement_sigles"]["sigles"] == (
-        "• HDS : Hébergeur de Données de Santé\n• NIR : numéro de sécurité sociale")
+        "• HDS : Hébergeur de Données de Santé\n• NIR : numéro de sécurité sociale"
+    )
     assert by_name["utter_entrainement_phrases_longues"]["maximum"] == REHEARSAL.max_words
 
 
@@ -244,20 +283,26 @@ SESSION_RESULTS = [
     {"titre": "M. Petit, « c'est obligatoire »", "note": 3, "manques": ["A", "B"]},
     {"titre": "Mme Morel, le patron et la mutuelle", "note": 7, "manques": ["A"]},
 ]
-FORGET = [SlotSet(s, None) for s in
-          ("nombre_objections", "reponse_accompagnant", "objections_entrainement", "resultats_entrainement")]
+FORGET = [
+    SlotSet(s, None)
+    for s in ("nombre_objections", "reponse_accompagnant", "objections_entrainement", "resultats_entrainement")
+]
 
 
 def test_the_summary_gives_the_average_each_mark_and_what_to_work_on():
     events, messages = run(ActionResumeEntrainement(), tracker({"resultats_entrainement": SESSION_RESULTS}))
     assert events == FORGET
     assert [m["response"] for m in messages] == [
-        "utter_entrainement_bilan", "utter_entrainement_a_revoir", "utter_entrainement_fin"]
+        "utter_entrainement_bilan",
+        "utter_entrainement_a_revoir",
+        "utter_entrainement_fin",
+    ]
     assert messages[0]["moyenne"] == "6,7"
     assert messages[0]["notes"].splitlines() == [
         "1. M. Benali, peur du piratage : 10 sur 10",
         "2. M. Petit, « c'est obligatoire » : 3 sur 10",
-        "3. Mme Morel, le patron et la mutuelle : 7 sur 10"]
+        "3. Mme Morel, le patron et la mutuelle : 7 sur 10",
+    ]
     assert messages[1]["points"] == "• A\n• B"
 
 
@@ -265,7 +310,10 @@ def test_stopping_leaves_the_mode_with_the_answers_so_far():
     events, messages = run(ActionArreterEntrainement(), tracker({"resultats_entrainement": SESSION_RESULTS[:1]}))
     assert events == [*FORGET, ActiveLoop(None), SlotSet("requested_slot", None)]
     assert [m["response"] for m in messages] == [
-        "utter_entrainement_arrete", "utter_entrainement_bilan", "utter_entrainement_fin"]
+        "utter_entrainement_arrete",
+        "utter_entrainement_bilan",
+        "utter_entrainement_fin",
+    ]
 
 
 def test_stopping_before_any_answer_has_no_summary():

@@ -1,4 +1,5 @@
 """What the server exposes: CORS allow-list, Rasa's HTTP API, retention (`make purge`)."""
+
 import os
 import sqlite3
 import subprocess
@@ -23,10 +24,15 @@ def status_of(url: str, headers=None, method: str = "GET"):
 
 
 def preflight(web_stack, origin: str):
-    return status_of(web_stack.chat_url + "message", method="OPTIONS", headers={
-        "Origin": origin, "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "content-type",
-    })[1]
+    return status_of(
+        web_stack.chat_url + "message",
+        method="OPTIONS",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
+    )[1]
 
 
 def test_only_listed_websites_may_call_the_chat(web_stack, other_site_port):
@@ -42,8 +48,9 @@ def test_the_http_api_is_off_by_default(web_stack):
 
 def make_run(**settings):
     env = dict(os.environ, RASA_PORT=str(stack.free_port()), ACTION_PORT=str(stack.free_port()), **settings)
-    return subprocess.run(["make", "--no-print-directory", "run"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["make", "--no-print-directory", "run"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_the_api_is_refused_without_a_token(tmp_path, trained_model):
@@ -73,8 +80,13 @@ def add_conversation(db, sender: str, days_ago: float) -> None:
 @pytest.mark.parametrize("retention, kept", [("", {"recent", "mixed"}), ("1", {"recent"})])
 def test_purge_deletes_conversations_idle_for_longer_than_the_retention(tmp_path, retention, kept):
     db_path = tmp_path / "conversations.db"
-    subprocess.run(["make", "--no-print-directory", "purge"], cwd=ROOT, check=True, capture_output=True,
-                   env=dict(os.environ, SQLITE_TRACKER_DB=str(db_path)))  # creates the tables
+    subprocess.run(
+        ["make", "--no-print-directory", "purge"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env=dict(os.environ, SQLITE_TRACKER_DB=str(db_path)),
+    )  # creates the tables
     with sqlite3.connect(db_path) as db:
         add_conversation(db, "old", 45)
         add_conversation(db, "old", 40)
@@ -82,8 +94,9 @@ def test_purge_deletes_conversations_idle_for_longer_than_the_retention(tmp_path
         add_conversation(db, "mixed", 2)
         add_conversation(db, "recent", 0.1)
     env = dict(os.environ, SQLITE_TRACKER_DB=str(db_path), RETENTION_DAYS=retention)
-    run = subprocess.run(["make", "--no-print-directory", "purge"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        ["make", "--no-print-directory", "purge"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     deleted = 3 - len(kept)
     assert f"{deleted} conversation(s)" in run.stdout
     with sqlite3.connect(db_path) as db:

@@ -1,4 +1,5 @@
 """`make fiche` prints the bot's own answers and the workshop timeline on at most two A4 pages."""
+
 import re
 import shutil
 import struct
@@ -88,6 +89,11 @@ def test_page_one_is_drawn_for_the_readme(built):
 
 def test_missing_pdf_tools_are_named(tmp_path):
     make = shutil.which("make")
-    done = subprocess.run([make, "--no-print-directory", "fiche"], cwd=content.ROOT, capture_output=True,
-                          text=True, env={"PATH": str(tmp_path), "HOME": str(tmp_path)})
+    done = subprocess.run(
+        [make, "--no-print-directory", "fiche"],
+        cwd=content.ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": str(tmp_path), "HOME": str(tmp_path)},
+    )
     assert done.returncode != 0 and "poppler-utils" in done.stderr

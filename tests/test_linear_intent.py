@@ -1,4 +1,5 @@
 """The understanding components: trained, saved, loaded and applied as Rasa does."""
+
 import numpy as np
 import pytest
 from rasa.engine.graph import ExecutionContext, GraphSchema
@@ -12,13 +13,30 @@ from components.linear_intent import LinearIntentClassifier
 
 EXAMPLES = {
     "bonjour": ["bonjour", "salut", "bonjour madame", "coucou", "bonsoir", "hello"],
-    "cloture": ["je veux fermer mon espace", "supprimer mon compte", "clôturer mon espace santé",
-                "comment fermer mon espace", "je veux tout effacer", "fermer mon dossier"],
-    "faq/gratuit": ["c'est gratuit ?", "il faut payer ?", "ça coûte combien ?",
-                    "c'est payant", "je dois payer quelque chose", "combien ça coûte"],
-    "faq/hebergement_france": ["où sont mes données ?", "mes données sont en France ?",
-                               "qui héberge mes données", "données stockées où",
-                               "mes données vont aux États-Unis ?", "serveurs en France"],
+    "cloture": [
+        "je veux fermer mon espace",
+        "supprimer mon compte",
+        "clôturer mon espace santé",
+        "comment fermer mon espace",
+        "je veux tout effacer",
+        "fermer mon dossier",
+    ],
+    "faq/gratuit": [
+        "c'est gratuit ?",
+        "il faut payer ?",
+        "ça coûte combien ?",
+        "c'est payant",
+        "je dois payer quelque chose",
+        "combien ça coûte",
+    ],
+    "faq/hebergement_france": [
+        "où sont mes données ?",
+        "mes données sont en France ?",
+        "qui héberge mes données",
+        "données stockées où",
+        "mes données vont aux États-Unis ?",
+        "serveurs en France",
+    ],
 }
 
 
@@ -122,4 +140,4 @@ def test_a_message_is_scored_on_the_features_scikit_learn_would_give(tmp_path):
         expected = vectorizer.transform(normalised).toarray()
         ours = model.features(texts).toarray()
         start = 0 if name == "word" else len(model.vocabularies["word"])
-        assert np.allclose(ours[:, start:start + expected.shape[1]], expected)
+        assert np.allclose(ours[:, start : start + expected.shape[1]], expected)

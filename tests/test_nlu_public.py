@@ -3,6 +3,7 @@
 The assistant is compared with the baseline (tests/baseline.py) retrained on
 the same examples in the same run: beating it is the goal, not a fixed score.
 """
+
 import pytest
 
 from tests import content, evaluation

@@ -4,6 +4,7 @@ Conversation tests (tests/conversations/) do not run the custom actions; these
 check what only a running form does: a date in the message that starts the
 form answers its question at once.
 """
+
 import json
 import urllib.request
 import uuid
@@ -19,8 +20,9 @@ def say(web_stack):
     def send(*messages: str) -> str:
         for message in messages:
             body = json.dumps({"sender": sender, "message": message}).encode()
-            request = urllib.request.Request(web_stack.chat_url + "message", data=body,
-                                             headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(
+                web_stack.chat_url + "message", data=body, headers={"Content-Type": "application/json"}
+            )
             with urllib.request.urlopen(request, timeout=60) as response:
                 replies = json.loads(response.read())
         return "\n\n".join(reply.get("text") or "" for reply in replies)

@@ -1,4 +1,5 @@
 """Unit tests of the guided procedures: form validators, actions, and their content."""
+
 import asyncio
 import json
 import re
@@ -12,10 +13,13 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.creation import ActionBilanCreation, ValidateFormulaireCreation
-from actions.guide import (ActionArreterProcedure, ActionGuiderProcedure, ActionRecommencerProcedure,
-                           ActionRepondreDigression)
-from actions.refus_ou_cloture import (ARRIVAL_SLOT, DATE_SLOT, ActionRefusOuCloture,
-                                      ValidateFormulaireRefusOuCloture)
+from actions.guide import (
+    ActionArreterProcedure,
+    ActionGuiderProcedure,
+    ActionRecommencerProcedure,
+    ActionRepondreDigression,
+)
+from actions.refus_ou_cloture import ARRIVAL_SLOT, DATE_SLOT, ActionRefusOuCloture, ValidateFormulaireRefusOuCloture
 from actions.dates import today_in_paris
 from actions.steps import ActionEtapeProcedure, step_count
 from tests import content
@@ -51,6 +55,7 @@ def validate(text, events=()):
 
 # --- the date question ------------------------------------------------------
 
+
 def test_the_date_written_on_the_letter_is_kept_as_iso():
     assert validate("le 3 mars 2022") == ({"date_reception": "2022-03-03", "date_arrivee": False}, [], [])
 
@@ -68,12 +73,15 @@ def test_an_unknown_date_goes_on_with_a_marker():
     assert validate("je sais plus")[:2] == ({"date_reception": "inconnue"}, [])
 
 
-@pytest.mark.parametrize("text, response", [
-    ("le 45 mars", "utter_date_impossible"),
-    ("demain", "utter_date_future"),
-    ("le 3 mars 2020", "utter_date_trop_ancienne"),
-    ("euh", "utter_date_incomprise"),
-])
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("le 45 mars", "utter_date_impossible"),
+        ("demain", "utter_date_future"),
+        ("le 3 mars 2020", "utter_date_trop_ancienne"),
+        ("euh", "utter_date_incomprise"),
+    ],
+)
 def test_an_invalid_date_is_asked_again_with_the_reason(text, response):
     slots, responses, _ = validate(text)
     assert slots == {"date_reception": None} and responses == [response]
@@ -103,20 +111,26 @@ def extract(text, intent, slots=None):
     return asyncio.run(found)
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("je veux refuser mon espace, je l'ai reçu il y a 10 jours", "refus_ou_cloture"),
-    ("je l'ai eu il y a 3 mois", "informer_date"),
-    ("je ne sais plus", "informer_date"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("je veux refuser mon espace, je l'ai reçu il y a 10 jours", "refus_ou_cloture"),
+        ("je l'ai eu il y a 3 mois", "informer_date"),
+        ("je ne sais plus", "informer_date"),
+    ],
+)
 def test_a_date_given_before_the_question_answers_it(text, intent):
     assert extract(text, intent) == {"date_reception": text}
 
 
-@pytest.mark.parametrize("text, intent", [
-    ("je veux refuser mon espace santé", "refus_ou_cloture"),
-    ("je ne sais pas si je peux encore refuser", "refus_ou_cloture"),
-    ("/refus_ou_cloture", "refus_ou_cloture"),
-])
+@pytest.mark.parametrize(
+    "text, intent",
+    [
+        ("je veux refuser mon espace santé", "refus_ou_cloture"),
+        ("je ne sais pas si je peux encore refuser", "refus_ou_cloture"),
+        ("/refus_ou_cloture", "refus_ou_cloture"),
+    ],
+)
 def test_a_message_without_a_date_lets_the_question_come(text, intent):
     assert extract(text, intent) == {}
 
@@ -137,8 +151,12 @@ def test_a_vague_date_says_which_day_is_counted():
 
 def test_the_form_validation_runs_through_rasa_sdk():
     events = [{"event": "slot", "name": "date_reception", "value": "le 45 mars"}]
-    form_tracker = tracker({"date_reception": "le 45 mars", "requested_slot": "date_reception"},
-                           text="le 45 mars", active_loop=FORM, events=events)
+    form_tracker = tracker(
+        {"date_reception": "le 45 mars", "requested_slot": "date_reception"},
+        text="le 45 mars",
+        active_loop=FORM,
+        events=events,
+    )
     returned, responses, _ = run(ValidateFormulaireRefusOuCloture(today=lambda: TODAY), form_tracker)
     assert SlotSet("date_reception", None) in returned and responses == ["utter_date_impossible"]
 
@@ -149,6 +167,7 @@ def test_today_defaults_to_today_in_paris():
 
 
 # --- the verdict -------------------------------------------------------------
+
 
 def verdict(sent: str, today=TODAY, arrival=False):
     return run(ActionRefusOuCloture(today=lambda: today), tracker({"date_reception": sent, "date_arrivee": arrival}))
@@ -180,8 +199,10 @@ def test_a_2022_letter_gets_the_closing_steps_kindly():
     assert "2022" in DOMAIN["responses"]["utter_delai_depasse"][0]["text"]
 
 
-@pytest.mark.parametrize("days_after, first_step", [
-    (41, "utter_etape_opposition_1"), (42, "utter_etape_opposition_1"), (43, "utter_etape_cloture_1")])
+@pytest.mark.parametrize(
+    "days_after, first_step",
+    [(41, "utter_etape_opposition_1"), (42, "utter_etape_opposition_1"), (43, "utter_etape_cloture_1")],
+)
 def test_day_42_is_the_last_day_to_refuse(days_after, first_step):
     received = date(2026, 10, 1)
     today = date.fromordinal(received.toordinal() + days_after)
@@ -207,12 +228,15 @@ def test_unknown_date_explains_both_ways_and_can_be_asked_again():
 
 # --- one step at a time --------------------------------------------------------
 
+
 def step(procedure, number, intent="etape_suivante"):
     return run(ActionEtapeProcedure(), tracker({"procedure": procedure, "etape": number}, intent=intent))
 
 
-@pytest.mark.parametrize("procedure, count", [
-    ("opposition", 4), ("cloture", 8), ("creation", 8), ("enfant_ajout", 4), ("enfant_cloture", 5), ("visite", 6)])
+@pytest.mark.parametrize(
+    "procedure, count",
+    [("opposition", 4), ("cloture", 8), ("creation", 8), ("enfant_ajout", 4), ("enfant_cloture", 5), ("visite", 6)],
+)
 def test_the_steps_are_read_from_the_responses(procedure, count):
     assert step_count(DOMAIN, procedure) == count
     assert f"utter_fin_{procedure}" in DOMAIN["responses"]
@@ -228,7 +252,10 @@ def test_after_the_last_step_comes_the_end():
 
 
 def test_a_problem_gets_the_help_of_that_step_then_the_step_again():
-    assert step("opposition", 2, "probleme_etape")[:2] == ([], ["utter_probleme_opposition_2", "utter_etape_opposition_2"])
+    assert step("opposition", 2, "probleme_etape")[:2] == (
+        [],
+        ["utter_probleme_opposition_2", "utter_etape_opposition_2"],
+    )
 
 
 def test_a_problem_without_own_help_gets_the_general_help():
@@ -278,16 +305,21 @@ def test_closing_starts_with_the_children():
 
 def test_answers_of_opposition_and_cloture_offer_the_procedure():
     for name in ("utter_opposition", "utter_cloture"):
-        assert {"title": "Savoir si je peux encore refuser", "payload": "/refus_ou_cloture"} in DOMAIN["responses"][name][0]["buttons"]
+        assert {"title": "Savoir si je peux encore refuser", "payload": "/refus_ou_cloture"} in DOMAIN["responses"][
+            name
+        ][0]["buttons"]
 
 
-@pytest.mark.parametrize("menu, first", [
-    ("utter_theme_refuser", ("Puis-je encore refuser ?", "/refus_ou_cloture")),
-    ("utter_theme_creation", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
-    ("utter_cloture", ("Me guider pas à pas", '/guider{"demarche":"cloture"}')),
-    ("utter_opposition", ("Savoir si je peux encore refuser", "/refus_ou_cloture")),
-    ("utter_activation_etapes", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
-])
+@pytest.mark.parametrize(
+    "menu, first",
+    [
+        ("utter_theme_refuser", ("Puis-je encore refuser ?", "/refus_ou_cloture")),
+        ("utter_theme_creation", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
+        ("utter_cloture", ("Me guider pas à pas", '/guider{"demarche":"cloture"}')),
+        ("utter_opposition", ("Savoir si je peux encore refuser", "/refus_ou_cloture")),
+        ("utter_activation_etapes", ("Me guider pas à pas", '/guider{"demarche":"creation"}')),
+    ],
+)
 def test_menus_and_answers_offer_the_procedure_first(menu, first):
     button = DOMAIN["responses"][menu][0]["buttons"][0]
     assert (button["title"], interpolate_text(button["payload"], {})) == first
@@ -299,7 +331,7 @@ def guide_payloads():
         for button in variations[0].get("buttons", []):
             payload = interpolate_text(button["payload"], {})
             if payload.startswith("/guider"):
-                yield name, json.loads(payload[len("/guider"):])["demarche"]
+                yield name, json.loads(payload[len("/guider") :])["demarche"]
 
 
 def test_every_guide_button_names_a_procedure_with_steps():
@@ -308,19 +340,23 @@ def test_every_guide_button_names_a_procedure_with_steps():
     assert all(step_count(DOMAIN, procedure) > 0 for procedure in procedures)
 
 
-@pytest.mark.parametrize("answer, procedures", [
-    ("utter_creation_prerequis", {"creation"}),
-    ("utter_activation_etapes", {"creation"}),
-    ("utter_enfants", {"enfant_ajout", "enfant_cloture"}),
-    ("utter_cloture", {"cloture"}),
-    ("utter_faq/page_accueil", {"visite"}),
-    ("utter_fin_creation", {"visite", "enfant_ajout"}),
-])
+@pytest.mark.parametrize(
+    "answer, procedures",
+    [
+        ("utter_creation_prerequis", {"creation"}),
+        ("utter_activation_etapes", {"creation"}),
+        ("utter_enfants", {"enfant_ajout", "enfant_cloture"}),
+        ("utter_cloture", {"cloture"}),
+        ("utter_faq/page_accueil", {"visite"}),
+        ("utter_fin_creation", {"visite", "enfant_ajout"}),
+    ],
+)
 def test_answers_offer_to_guide_step_by_step(answer, procedures):
     assert {procedure for name, procedure in guide_payloads() if name == answer} == procedures
 
 
 # --- "Créer mon espace": the checklist ---------------------------------------------
+
 
 def test_the_checklist_asks_email_then_carte_vitale_then_code():
     assert CHECKLIST == ["prerequis_email", "prerequis_carte_vitale", "prerequis_code"]
@@ -335,8 +371,12 @@ def test_each_checklist_question_has_oui_non_buttons_and_a_way_forward(slot):
 
 def validate_checklist(slot, value):
     events = [{"event": "user", "text": "…", "parse_data": {}}, {"event": "slot", "name": slot, "value": value}]
-    form_tracker = tracker({slot: value, "requested_slot": slot}, intent="oui" if value else "non",
-                           active_loop=CREATION_FORM, events=events)
+    form_tracker = tracker(
+        {slot: value, "requested_slot": slot},
+        intent="oui" if value else "non",
+        active_loop=CREATION_FORM,
+        events=events,
+    )
     return run(ValidateFormulaireCreation(), form_tracker)
 
 
@@ -352,9 +392,15 @@ def test_a_oui_is_kept_silently(slot):
     assert responses == [] and SlotSet(slot, True) in events
 
 
-@pytest.mark.parametrize("item, text", [
-    ("prerequis_email", "accompagnant"), ("prerequis_email", "téléphone"),
-    ("prerequis_carte_vitale", "3422"), ("prerequis_code", "nouveau code")])
+@pytest.mark.parametrize(
+    "item, text",
+    [
+        ("prerequis_email", "accompagnant"),
+        ("prerequis_email", "téléphone"),
+        ("prerequis_carte_vitale", "3422"),
+        ("prerequis_code", "nouveau code"),
+    ],
+)
 def test_the_ways_forward_say_what_to_do(item, text):
     assert text in DOMAIN["responses"][f"utter_manque_{item}"][0]["text"]
 
@@ -386,12 +432,21 @@ def test_without_a_code_the_recap_page_step_says_how_to_get_a_new_one():
 
 def test_the_creation_steps_follow_the_workshop_sheet():
     texts = [DOMAIN["responses"][f"utter_etape_creation_{n}"][0]["text"] for n in range(1, 9)]
-    expected = ["Activer mon espace santé", "résume", "code provisoire", "numéro de série", "Continuer",
-                "poids", "allergies", "enfants"]
+    expected = [
+        "Activer mon espace santé",
+        "résume",
+        "code provisoire",
+        "numéro de série",
+        "Continuer",
+        "poids",
+        "allergies",
+        "enfants",
+    ]
     assert all(word in text for word, text in zip(expected, texts))
 
 
 # --- starting a procedure ------------------------------------------------------------
+
 
 def guide(procedure=None, active_loop=None, also=(), intent="guider"):
     entities = [{"entity": "demarche", "value": value} for value in (procedure, *also) if value]
@@ -402,8 +457,9 @@ WISH_INTENTS = [intent for intent in DOMAIN["intents"] if intent.startswith("gui
 
 
 def test_there_is_a_wish_for_each_procedure_without_a_date():
-    assert sorted(WISH_INTENTS) == sorted(f"guider_{p}" for p in
-                                          ["creation", "cloture", "enfant_ajout", "enfant_cloture", "visite"])
+    assert sorted(WISH_INTENTS) == sorted(
+        f"guider_{p}" for p in ["creation", "cloture", "enfant_ajout", "enfant_cloture", "visite"]
+    )
 
 
 @pytest.mark.parametrize("intent", [i for i in WISH_INTENTS if i != "guider_creation"])
@@ -430,15 +486,19 @@ def rule_intents(rule_name):
 
 
 def test_every_wish_and_the_buttons_start_their_procedure():
-    rule = "A wish or a \"Me guider\" button starts its procedure (the creation activates its checklist form)"
+    rule = 'A wish or a "Me guider" button starts its procedure (the creation activates its checklist form)'
     assert rule_intents(rule) == {"guider", *WISH_INTENTS}
 
 
 def test_guiding_the_creation_starts_its_checklist():
     events, responses, _ = guide("creation")
     assert responses == ["utter_creation_intro"]
-    assert events == [SlotSet("procedure", None), SlotSet("etape", None),
-                      ActiveLoop(CREATION_FORM), SlotSet("requested_slot", None)]
+    assert events == [
+        SlotSet("procedure", None),
+        SlotSet("etape", None),
+        ActiveLoop(CREATION_FORM),
+        SlotSet("requested_slot", None),
+    ]
 
 
 @pytest.mark.parametrize("procedure", ["cloture", "enfant_ajout", "enfant_cloture", "visite"])
@@ -473,11 +533,13 @@ STEPS_FORGOTTEN = [SlotSet("procedure", None), SlotSet("etape", None)]
 
 @pytest.mark.parametrize("form", [FORM, CREATION_FORM])
 def test_stop_inside_a_form_leaves_it_and_forgets_the_answers(form):
-    events, responses, _ = run(ActionArreterProcedure(), tracker({"prerequis_email": False}, intent="arreter",
-                                                               active_loop=form))
+    events, responses, _ = run(
+        ActionArreterProcedure(), tracker({"prerequis_email": False}, intent="arreter", active_loop=form)
+    )
     assert responses == ["utter_procedure_arretee"]
-    assert sorted(map(str, events)) == sorted(map(str, ANSWERS + STEPS_FORGOTTEN + [
-        ActiveLoop(None), SlotSet("requested_slot", None)]))
+    assert sorted(map(str, events)) == sorted(
+        map(str, ANSWERS + STEPS_FORGOTTEN + [ActiveLoop(None), SlotSet("requested_slot", None)])
+    )
 
 
 def test_stop_during_the_steps_forgets_them():
@@ -493,7 +555,12 @@ def restart(slots, active_loop=None):
 def test_restart_while_the_date_is_asked_asks_it_again():
     events, responses, _ = restart({"date_reception": "2026-11-13"}, active_loop=FORM)
     assert responses == ["utter_procedure_recommencee"]
-    assert events == [SlotSet("date_reception", None), *STEPS_FORGOTTEN, ActiveLoop(FORM), SlotSet("requested_slot", None)]
+    assert events == [
+        SlotSet("date_reception", None),
+        *STEPS_FORGOTTEN,
+        ActiveLoop(FORM),
+        SlotSet("requested_slot", None),
+    ]
 
 
 def test_restart_during_the_opposition_steps_goes_back_to_the_date():
@@ -504,8 +571,12 @@ def test_restart_during_the_opposition_steps_goes_back_to_the_date():
 def test_restart_during_the_creation_steps_asks_the_checklist_again():
     events, responses, _ = restart({"prerequis_code": False, "procedure": "creation", "etape": 0})
     assert responses == ["utter_procedure_recommencee"]
-    assert events == [*[SlotSet(slot, None) for slot in CHECKLIST], *STEPS_FORGOTTEN,
-                      ActiveLoop(CREATION_FORM), SlotSet("requested_slot", None)]
+    assert events == [
+        *[SlotSet(slot, None) for slot in CHECKLIST],
+        *STEPS_FORGOTTEN,
+        ActiveLoop(CREATION_FORM),
+        SlotSet("requested_slot", None),
+    ]
 
 
 @pytest.mark.parametrize("procedure", ["visite", "enfant_ajout", "enfant_cloture", "cloture"])
@@ -516,7 +587,7 @@ def test_restart_of_a_procedure_without_questions_shows_step_1_again(procedure):
 
 
 def test_restart_outside_a_procedure_offers_one():
-    assert restart({}) [:2] == ([], ["utter_pas_de_procedure"])
+    assert restart({})[:2] == ([], ["utter_pas_de_procedure"])
 
 
 # --- a question on the way ------------------------------------------------------------
@@ -556,9 +627,14 @@ def test_a_question_without_an_answer_gets_the_honest_one():
 digression_intents = rule_intents
 
 
-@pytest.mark.parametrize("rule_name", ["Question during the steps, answer then show the step again",
-                                       "Question during the checklist, answer then ask again",
-                                       "Question while the date is asked, answer then ask again"])
+@pytest.mark.parametrize(
+    "rule_name",
+    [
+        "Question during the steps, answer then show the step again",
+        "Question during the checklist, answer then ask again",
+        "Question while the date is asked, answer then ask again",
+    ],
+)
 def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
     procedure_topics = {t["id"] for t in content.load_topics() if t["group"] == "demarches"}
     assert {"faq"} | procedure_topics <= digression_intents(rule_name)

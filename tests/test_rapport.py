@@ -4,6 +4,7 @@ The tracker store is filled as the assistant fills it: user events carrying the
 trained model's own parse of each message (masked first, as the server does), saved
 by our tracker store.
 """
+
 import asyncio
 import collections
 import datetime
@@ -30,19 +31,27 @@ PHONE = "06 12 34 56 78"
 HEALTH = "j'ai une dépression, vous avez la recette des crêpes ?"
 # Two conversations, on two days (Paris time), as people type them.
 CONVERSATIONS = [
-    ("rapport-1", datetime.datetime(2026, 11, 20, 10, 0), [
-        "Bonjour",
-        "Mes données sont stockées où ?",
-        "c'est payant ?",
-        WEATHER[0],
-        f"mon portable c'est le {PHONE}, vous avez la recette des crêpes ?",
-        HEALTH,
-    ]),
-    ("rapport-2", datetime.datetime(2026, 11, 21, 15, 30), [
-        "où sont hébergées mes données",
-        WEATHER[1],
-        "/restart",  # what the kiosk sends to end a conversation: not a question
-    ]),
+    (
+        "rapport-1",
+        datetime.datetime(2026, 11, 20, 10, 0),
+        [
+            "Bonjour",
+            "Mes données sont stockées où ?",
+            "c'est payant ?",
+            WEATHER[0],
+            f"mon portable c'est le {PHONE}, vous avez la recette des crêpes ?",
+            HEALTH,
+        ],
+    ),
+    (
+        "rapport-2",
+        datetime.datetime(2026, 11, 21, 15, 30),
+        [
+            "où sont hébergées mes données",
+            WEATHER[1],
+            "/restart",  # what the kiosk sends to end a conversation: not a question
+        ],
+    ),
 ]
 
 
@@ -58,12 +67,18 @@ def parses(agent) -> Dict[str, dict]:
 
 def conversation(sender: str, start: datetime.datetime, messages: List[str], parses) -> DialogueStateTracker:
     time = start.replace(tzinfo=rapport.TIMEZONE).timestamp()
-    events = [ActionExecuted("action_session_start", timestamp=time), SessionStarted(timestamp=time),
-              ActionExecuted("action_listen", timestamp=time)]
+    events = [
+        ActionExecuted("action_session_start", timestamp=time),
+        SessionStarted(timestamp=time),
+        ActionExecuted("action_listen", timestamp=time),
+    ]
     for n, text in enumerate(messages, start=1):
         parse = parses[text]
-        events.append(UserUttered(text, parse["intent"], parse["entities"], parse,
-                                  timestamp=time + 60 * n, input_channel="webchat"))
+        events.append(
+            UserUttered(
+                text, parse["intent"], parse["entities"], parse, timestamp=time + 60 * n, input_channel="webchat"
+            )
+        )
         events.append(ActionExecuted("action_listen", timestamp=time + 60 * n + 1))
     return DialogueStateTracker.from_events(sender, events)
 
@@ -116,8 +131,9 @@ class Page(HTMLParser):
 
 def make_rapport(**settings: str) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("SQLITE_TRACKER_DB", "TRACKER_STORE_URL")}
-    return subprocess.run(["make", "--no-print-directory", "rapport"], cwd=ROOT, env={**env, **settings},
-                          capture_output=True, text=True)
+    return subprocess.run(
+        ["make", "--no-print-directory", "rapport"], cwd=ROOT, env={**env, **settings}, capture_output=True, text=True
+    )
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
@@ -169,7 +185,7 @@ def test_unanswered_messages_are_listed_masked_and_grouped(report, parses):
             continue
         stored = redact(text).text
         assert (stored in unanswered) == (topic_of(parses[text]) in REJECTED), stored
-    assert PHONE not in unanswered and "[téléphone masqué]" in unanswered
+    assert PHONE not in unanswered  # listed masked, if unanswered: checked above
     assert "dépression" not in report.html
     assert ("qui parlaient de santé" in unanswered) == (topic_of(parses[HEALTH]) in REJECTED)
     assert report.groups[0].split()[:2] == ["2", "fois"]

@@ -1,4 +1,5 @@
 """The README is the front door: short, and every link and path it gives exists."""
+
 import re
 from pathlib import Path
 
@@ -23,8 +24,12 @@ def where(path: str) -> Path:
 
 
 def is_path(text: str) -> bool:
-    return ("/" in text or text.endswith(FILE_ENDINGS)) and not text.startswith(("/", "<", "http")) \
-        and ":" not in text and "=" not in text
+    return (
+        ("/" in text or text.endswith(FILE_ENDINGS))
+        and not text.startswith(("/", "<", "http"))
+        and ":" not in text
+        and "=" not in text
+    )
 
 
 LINKS = sorted({target for target in LINK.findall(TEXT) if "://" not in target})

@@ -1,4 +1,5 @@
 """`make relecture`: one card per topic, with its facts, sources, answer and checks in green or red."""
+
 import copy
 import re
 import subprocess
@@ -14,8 +15,9 @@ from tests import content
 TOPICS = content.load_topics()
 RESPONSES = content.load_responses()
 ACRONYMS = checks.load_acronyms()
-CARD = re.compile(r'<article class="card (?P<colour>\w+)" id="[^"]*" data-topic="(?P<topic>[^"]+)">(?P<body>.*?)</article>',
-                  re.S)
+CARD = re.compile(
+    r'<article class="card (?P<colour>\w+)" id="[^"]*" data-topic="(?P<topic>[^"]+)">(?P<body>.*?)</article>', re.S
+)
 CHECK = re.compile(r'<li class="(?P<state>ok|ko)" data-check="(?P<check>\w+)">')
 
 
@@ -53,23 +55,29 @@ def test_a_card_shows_the_question_the_facts_the_sources_and_the_verify_flag(car
     assert f'data-verify="{"oui" if topic.get("verify") else "non"}"' in body
 
 
-@pytest.mark.parametrize("topic", [t for t in TOPICS if answer_name(t) in RESPONSES],
-                         ids=lambda t: t["id"])
+@pytest.mark.parametrize("topic", [t for t in TOPICS if answer_name(t) in RESPONSES], ids=lambda t: t["id"])
 def test_a_card_shows_the_answer_bubble_by_bubble_with_its_checks(cards, topic):
     _, body = cards[topic["id"]]
     answer = variation_for(RESPONSES[answer_name(topic)], None)
     assert all(f'<p class="bubble">{shown(b)}</p>' in body for b in answer.bubbles)
     assert all(f'<span class="button">{shown(b)}</span>' in body for b in answer.buttons)
-    expected = {"mentions", "phrases", "bulles", "sigles", "affirmations"} | ({"prudence"} if topic.get("verify") else set())
+    expected = {"mentions", "phrases", "bulles", "sigles", "affirmations"} | (
+        {"prudence"} if topic.get("verify") else set()
+    )
     assert set(checks_of(body)) == expected
 
 
 def test_a_broken_answer_shows_red_and_says_why(tmp_path):
     claim = next(c for c in forbidden_claims.load_claims() if not c.responses and not c.allowed_channel)
     responses = copy.deepcopy(RESPONSES)
-    responses["utter_faq/gratuit"] = [{"text": (
-        "Votre DMP est protégé, et vous pouvez donc y mettre tout ce que vous voulez sans jamais vous poser "
-        f"la moindre question sur sa sécurité ou sur celle de vos proches.\n\n{claim.false_example}")}]
+    responses["utter_faq/gratuit"] = [
+        {
+            "text": (
+                "Votre DMP est protégé, et vous pouvez donc y mettre tout ce que vous voulez sans jamais vous poser "
+                f"la moindre question sur sa sécurité ou sur celle de vos proches.\n\n{claim.false_example}"
+            )
+        }
+    ]
     cards = page(tmp_path, responses)
     colour, body = cards["gratuit"]
     assert colour == "red"
@@ -91,8 +99,10 @@ def test_without_the_forbidden_claims_file_the_page_says_the_check_is_not_done(t
 def test_both_channel_variants_are_shown_each_with_its_checks(tmp_path):
     responses = copy.deepcopy(RESPONSES)
     responses["utter_parler_humain"] = [
-        {"text": "Un accompagnant peut vous aider ici, à l'accueil.\n\nVous pouvez aussi appeler le 3422.",
-         "condition": [{"type": "slot", "name": "canal", "value": KIOSK}]},
+        {
+            "text": "Un accompagnant peut vous aider ici, à l'accueil.\n\nVous pouvez aussi appeler le 3422.",
+            "condition": [{"type": "slot", "name": "canal", "value": KIOSK}],
+        },
         {"text": "Un conseiller peut vous aider dans un espace France services.\n\nOu appelez le 3422."},
         {"text": "Un accompagnant peut vous aider ici, à l'accueil."},
     ]
@@ -100,8 +110,11 @@ def test_both_channel_variants_are_shown_each_with_its_checks(tmp_path):
     kiosk, default, wrong = body.split('<section class="variant"')[1:]
     assert "Sur la borne d&#39;un point d&#39;accueil" in kiosk and "ici, à l&#39;accueil" in kiosk
     assert "Partout ailleurs, dont le site internet" in default and "espace France services" in default
-    assert checks_of(kiosk) == checks_of(default) == {
-        "mentions": "ok", "phrases": "ok", "bulles": "ok", "sigles": "ok", "affirmations": "ok"}
+    assert (
+        checks_of(kiosk)
+        == checks_of(default)
+        == {"mentions": "ok", "phrases": "ok", "bulles": "ok", "sigles": "ok", "affirmations": "ok"}
+    )
     assert checks_of(wrong)["affirmations"] == "ko"  # the kiosk's wording, outside the kiosk
 
 
@@ -112,8 +125,9 @@ def test_a_topic_without_an_answer_is_red_and_names_the_response_to_write(tmp_pa
 
 
 def test_make_relecture_writes_the_page():
-    done = subprocess.run(["make", "--no-print-directory", "relecture"], cwd=content.ROOT,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["make", "--no-print-directory", "relecture"], cwd=content.ROOT, capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert len(CARD.findall(relecture.OUTPUT.read_text(encoding="utf-8"))) == len(TOPICS)
     assert f"{len(TOPICS)} sujets" in done.stdout
@@ -122,17 +136,20 @@ def test_make_relecture_writes_the_page():
 def test_the_page_needs_nothing_from_elsewhere(tmp_path):
     output = tmp_path / "index.html"
     relecture.build(output, RESPONSES)
-    assert not re.search(r'<(script|link|img)\b|src=|@import|url\(', output.read_text(encoding="utf-8"))
+    assert not re.search(r"<(script|link|img)\b|src=|@import|url\(", output.read_text(encoding="utf-8"))
 
 
 # --- the checks themselves (facilitation/checks.py) ------------------------------
+
 
 def test_an_acronym_is_explained_before_or_after_it_and_known_ones_need_nothing():
     assert checks.unexplained_acronyms("Le Dossier Médical Partagé (DMP). Code par SMS.", ACRONYMS) == []
     assert checks.unexplained_acronyms("L'hébergeur est HDS : Hébergeur de Données de Santé.", ACRONYMS) == []
     assert [f.subject for f in checks.unexplained_acronyms("Le DMP et la CNAM.", ACRONYMS)] == ["DMP", "CNAM"]
     assert [f.note for f in checks.unexplained_acronyms("Le DMP et la CNAM.", ACRONYMS)] == [
-        "Dossier Médical Partagé", None]
+        "Dossier Médical Partagé",
+        None,
+    ]
 
 
 def test_sentences_and_bubbles_are_counted_in_words():

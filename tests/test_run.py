@@ -1,4 +1,5 @@
 """`make run` starts both servers, answers over HTTP, and Ctrl-C stops both."""
+
 import json
 import os
 import signal

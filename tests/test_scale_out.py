@@ -5,6 +5,7 @@ answer 20 conversations at once, whose turns alternate between them; then
 every conversation gets two messages at the same moment, one on each server.
 Each conversation is read back from PostgreSQL.
 """
+
 import json
 import os
 import subprocess
@@ -74,8 +75,7 @@ def servers(tmp_path_factory, schema, store, redis, trained_model):
 
 def say(server: stack.Stack, sender: str, message: str) -> str:
     """The assistant's reply, its paragraphs separated by blank lines."""
-    status, replies = post(server.chat_url + "message",
-                           json.dumps({"sender": sender, "message": message}).encode())
+    status, replies = post(server.chat_url + "message", json.dumps({"sender": sender, "message": message}).encode())
     assert status == 200, replies
     return "\n\n".join(reply.get("text", "") for reply in replies)
 
@@ -90,8 +90,12 @@ def stored_turns(store: RedactingSQLTrackerStore, sender: str):
     (user text, bot texts, the turn's last event: its action's name or its type)."""
     events = store.SQLEvent
     with store.session_scope() as session:
-        rows = (session.query(events.type_name, events.action_name, events.timestamp, events.data)
-                .filter(events.sender_id == sender).order_by(events.id).all())
+        rows = (
+            session.query(events.type_name, events.action_name, events.timestamp, events.data)
+            .filter(events.sender_id == sender)
+            .order_by(events.id)
+            .all()
+        )
     turns = []
     for type_name, action_name, _, data in rows:
         if type_name == "user":
@@ -108,10 +112,11 @@ def test_conversations_alternating_between_two_servers_are_stored_whole_and_in_o
     with ThreadPoolExecutor(CONVERSATIONS) as pool:
         replies = list(pool.map(alternate, [servers] * CONVERSATIONS, senders, [i % 2 for i in range(CONVERSATIONS)]))
     with ThreadPoolExecutor(2 * CONVERSATIONS) as pool:
-        together = list(pool.map(say, servers * CONVERSATIONS, [s for s in senders for _ in AT_ONCE],
-                                 AT_ONCE * CONVERSATIONS))
+        together = list(
+            pool.map(say, servers * CONVERSATIONS, [s for s in senders for _ in AT_ONCE], AT_ONCE * CONVERSATIONS)
+        )
     for i, sent in enumerate(replies):
-        sent.update(zip(AT_ONCE, together[2 * i:2 * i + 2]))
+        sent.update(zip(AT_ONCE, together[2 * i : 2 * i + 2]))
 
     for sender, sent in zip(senders, replies):
         assert NO_ANSWER not in sent.values(), sender
@@ -123,11 +128,14 @@ def test_conversations_alternating_between_two_servers_are_stored_whole_and_in_o
         users = [user for user, _, _ in turns]
         assert len(users) == len(TURNS) + len(AT_ONCE), sender
         assert all(user in (message, NOT_KEPT) for user, message in zip(users, TURNS)), sender
-        assert all(user in (NOT_KEPT, *AT_ONCE) for user in users[len(TURNS):]), sender
+        assert all(user in (NOT_KEPT, *AT_ONCE) for user in users[len(TURNS) :]), sender
         # Each message, then exactly the replies the server sent, then the assistant listens.
-        assert turns[:len(TURNS)] == [(user, sent[message], "action_listen") for user, message in zip(users, TURNS)], sender
-        assert sorted((bots, last) for _, bots, last in turns[len(TURNS):]) == sorted(
-            (sent[message], "action_listen") for message in AT_ONCE), sender
+        assert turns[: len(TURNS)] == [(user, sent[message], "action_listen") for user, message in zip(users, TURNS)], (
+            sender
+        )
+        assert sorted((bots, last) for _, bots, last in turns[len(TURNS) :]) == sorted(
+            (sent[message], "action_listen") for message in AT_ONCE
+        ), sender
     for server in servers:
         assert not any(failure in server.output() for failure in LOCK_FAILURES)
 
@@ -140,8 +148,9 @@ def test_purge_works_on_postgresql(store, schema):
             session.add(events(sender_id=sender, type_name="user", timestamp=time.time() - days_ago * 86400, data="{}"))
         session.commit()
     env = dict(os.environ, TRACKER_STORE_URL=POSTGRESQL_URL, POSTGRESQL_SCHEMA=schema, RETENTION_DAYS="30")
-    run = subprocess.run(["make", "--no-print-directory", "purge"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        ["make", "--no-print-directory", "purge"], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    )
     assert "1 conversation(s)" in run.stdout
     with store.session_scope() as session:
         senders = {sender for (sender,) in session.query(events.sender_id).filter(events.sender_id.in_([old, recent]))}
@@ -158,11 +167,17 @@ def test_an_unreachable_redis_stops_the_start_and_names_the_setting(tmp_path, tr
     assert run.returncode != 0 and "LOCK_STORE_URL" in run.stdout + run.stderr
 
 
-@pytest.mark.parametrize("url, settings", [
-    ("redis://cache", {"host": "cache", "use_ssl": False}),
-    ("redis://cache:6380/2", {"host": "cache", "port": 6380, "db": 2, "use_ssl": False}),
-    ("rediss://rasa:p%40ss@cache/3", {"host": "cache", "db": 3, "username": "rasa", "password": "p@ss", "use_ssl": True}),
-])
+@pytest.mark.parametrize(
+    "url, settings",
+    [
+        ("redis://cache", {"host": "cache", "use_ssl": False}),
+        ("redis://cache:6380/2", {"host": "cache", "port": 6380, "db": 2, "use_ssl": False}),
+        (
+            "rediss://rasa:p%40ss@cache/3",
+            {"host": "cache", "db": 3, "username": "rasa", "password": "p@ss", "use_ssl": True},
+        ),
+    ],
+)
 def test_the_lock_store_url_gives_rasas_redis_settings(url, settings):
     assert redis_settings(url) == settings
 
@@ -173,10 +188,13 @@ def test_a_lock_store_url_that_is_not_redis_is_refused(url):
         redis_settings(url)
 
 
-@pytest.mark.parametrize("endpoint", [
-    EndpointConfig(url=REDIS_URL),
-    EndpointConfig(url="127.0.0.1", port="6379", db="1"),  # as Rasa's Helm chart writes it
-])
+@pytest.mark.parametrize(
+    "endpoint",
+    [
+        EndpointConfig(url=REDIS_URL),
+        EndpointConfig(url="127.0.0.1", port="6379", db="1"),  # as Rasa's Helm chart writes it
+    ],
+)
 def test_the_redis_lock_serves_tickets_in_order_then_goes_away(endpoint, redis):
     store = LockStoreFromUrl(endpoint)
     assert isinstance(store, RedisLockStore)

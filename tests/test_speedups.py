@@ -1,4 +1,5 @@
 """The speed-ups keep Rasa's behaviour: same action checks, conversations kept."""
+
 import asyncio
 import os
 import time
@@ -45,7 +46,7 @@ def test_the_bench_reads_resident_memory():
     resident = memory.status_kb(os.getpid(), "VmRSS")
     assert resident > 10_000
     assert memory.status_kb(os.getpid(), "VmHWM") >= resident
-    assert memory.status_kb(2 ** 22 + 1, "VmRSS") == 0  # no such process
+    assert memory.status_kb(2**22 + 1, "VmRSS") == 0  # no such process
 
 
 def test_the_sqlite_conversations_are_written_ahead_and_read_back(tmp_path):

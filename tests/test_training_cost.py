@@ -1,4 +1,5 @@
 """Changing an answer's text retrains the dialogue policies only: Rasa restores the NLU from its cache."""
+
 import pytest
 from rasa.shared.importers.importer import TrainingDataImporter
 
@@ -6,7 +7,9 @@ from bench.training import CHANGED_ANSWERS, NLU_COMPONENTS, ROOT, train_after_ch
 
 
 def test_the_nlu_sees_the_faq_answers_keys_and_the_dialogue_their_texts():
-    importer = TrainingDataImporter.load_from_config(str(ROOT / "config.yml"), str(ROOT / "domain.yml"), [str(ROOT / "data")])
+    importer = TrainingDataImporter.load_from_config(
+        str(ROOT / "config.yml"), str(ROOT / "domain.yml"), [str(ROOT / "data")]
+    )
     nlu_responses = importer.get_nlu_data().responses
     domain_responses = importer.get_domain().responses
     assert "utter_faq/hebergement_france" in nlu_responses

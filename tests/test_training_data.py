@@ -1,4 +1,5 @@
 """The training data stays clean: no copy of the public test set, no empty topic, one value per entity text."""
+
 import difflib
 import json
 import re
@@ -50,8 +51,11 @@ def test_no_training_example_copies_the_public_test_set():
         matcher = difflib.SequenceMatcher(b=normalise(message["text"]))
         for intent, line, candidate in examples:
             matcher.set_seq1(candidate)
-            if matcher.real_quick_ratio() >= NEAR_COPY_RATIO and matcher.quick_ratio() >= NEAR_COPY_RATIO \
-                    and matcher.ratio() >= NEAR_COPY_RATIO:
+            if (
+                matcher.real_quick_ratio() >= NEAR_COPY_RATIO
+                and matcher.quick_ratio() >= NEAR_COPY_RATIO
+                and matcher.ratio() >= NEAR_COPY_RATIO
+            ):
                 near_copies.append((intent, line, message["text"]))
     assert near_copies == []
 

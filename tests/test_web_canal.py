@@ -1,4 +1,5 @@
 """The kiosk page and the website widget tell the assistant where they run (headless Chromium)."""
+
 from playwright.sync_api import Page, expect
 
 QUESTION = "Je veux parler à quelqu'un."

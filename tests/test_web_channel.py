@@ -1,4 +1,5 @@
 """The web chat channel (webchat/): checks requests, answers, ends conversations, serves web/."""
+
 import json
 import urllib.error
 import urllib.request
@@ -37,27 +38,33 @@ def test_fields_are_read_from_a_json_object():
     assert read_fields(request_with(body), ("sender", "message")) == {"sender": "s1", "message": "Bonjour"}
 
 
-@pytest.mark.parametrize("body, complaint", [
-    (b"", "objet JSON valide"),
-    (b"{not json", "objet JSON valide"),
-    (b"\xff\xfe", "objet JSON valide"),
-    (b'["s1", "Bonjour"]', "objet JSON"),
-    (b'{"message": "Bonjour"}', "« sender »"),
-    (b'{"sender": 12, "message": "Bonjour"}', "« sender »"),
-    (b'{"sender": "s1", "message": ["Bonjour"]}', "« message »"),
-    (b'{"sender": "s1", "message": null}', "« message »"),
-    (b'{"sender": "s1", "message": "   "}', "« message »"),
-])
+@pytest.mark.parametrize(
+    "body, complaint",
+    [
+        (b"", "objet JSON valide"),
+        (b"{not json", "objet JSON valide"),
+        (b"\xff\xfe", "objet JSON valide"),
+        (b'["s1", "Bonjour"]', "objet JSON"),
+        (b'{"message": "Bonjour"}', "« sender »"),
+        (b'{"sender": 12, "message": "Bonjour"}', "« sender »"),
+        (b'{"sender": "s1", "message": ["Bonjour"]}', "« message »"),
+        (b'{"sender": "s1", "message": null}', "« message »"),
+        (b'{"sender": "s1", "message": "   "}', "« message »"),
+    ],
+)
 def test_bad_requests_are_refused_in_french(body, complaint):
     with pytest.raises(BadRequest, match=complaint):
         read_fields(request_with(body), ("sender", "message"))
 
 
-@pytest.mark.parametrize("body", [
-    b"{not json",
-    b'{"sender": 12, "message": "Bonjour"}',
-    b'{"sender": "s1", "message": {"text": "Bonjour"}}',
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b'{"sender": 12, "message": "Bonjour"}',
+        b'{"sender": "s1", "message": {"text": "Bonjour"}}',
+    ],
+)
 def test_the_server_answers_bad_requests_with_400(web_stack, body):
     status, answer = post(web_stack.chat_url + "message", body)
     assert status == 400

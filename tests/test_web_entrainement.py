@@ -1,4 +1,5 @@
 """The rehearsal mode against the running assistant: a whole session, and its web page in Chromium."""
+
 import json
 from pathlib import Path
 
@@ -29,8 +30,11 @@ def test_a_whole_session_of_three_objections_to_its_summary(web_stack):
     assert "Combien d'objections voulez-vous ?" in intro
     objections = [REHEARSAL.objection(i) for i in session_objections(REHEARSAL, 3, sender)]
     reply = say(web_stack, sender, THREE)
-    answers = [TEST_ANSWERS[objections[0].id]["bonnes"][0], TEST_ANSWERS[objections[1].id]["faibles"][0],
-               TEST_ANSWERS[objections[2].id]["sigles"]]
+    answers = [
+        TEST_ANSWERS[objections[0].id]["bonnes"][0],
+        TEST_ANSWERS[objections[1].id]["faibles"][0],
+        TEST_ANSWERS[objections[2].id]["sigles"],
+    ]
     marks = []
     for number, (objection, answer) in enumerate(zip(objections, answers), 1):
         assert f"Objection {number} sur 3." in reply and objection.text in reply

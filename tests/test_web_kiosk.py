@@ -1,4 +1,5 @@
 """The kiosk page (web/index.html) in headless Chromium, against the running assistant."""
+
 import time
 
 import pytest
@@ -116,7 +117,9 @@ def test_bot_text_is_text_and_its_web_addresses_safe_links(page, web_stack):
     assert bubble.locator("b").count() == 0
     links = bubble.get_by_role("link")
     assert [link.get_attribute("href") for link in links.all()] == [
-        "https://monespacesante.fr", "https://exemple.fr/aide?x=1"]
+        "https://monespacesante.fr",
+        "https://exemple.fr/aide?x=1",
+    ]
     for link in links.all():
         assert link.get_attribute("rel") == "noopener noreferrer"
         assert link.get_attribute("target") == "_blank"
@@ -213,7 +216,9 @@ def test_one_ecouter_per_answer_reads_all_its_bubbles_in_order_in_french_only_wh
     expect(log.get_by_role("button", name="Écouter")).to_have_count(2)
     log.get_by_role("button", name="Écouter").last.click()
     spoken = page.evaluate("window.spoken")[-1]["text"].split("\n\n")
-    assert len(spoken) > 1 and ANSWER in spoken[0] and spoken == bubble_texts(log.locator(".mes-msg--bot"))[-len(spoken):]
+    assert (
+        len(spoken) > 1 and ANSWER in spoken[0] and spoken == bubble_texts(log.locator(".mes-msg--bot"))[-len(spoken) :]
+    )
 
 
 def test_without_speech_there_is_no_ecouter_button(page, web_stack):

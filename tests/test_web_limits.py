@@ -1,4 +1,5 @@
 """Bad input, abuse and odd shapes: the web channel never fails and never stays silent."""
+
 import json
 import sqlite3
 
@@ -48,11 +49,14 @@ def test_more_than_30_messages_a_minute_get_429(web_stack):
     assert say(web_stack, "someone-else", "Bonjour")[0] == 200
 
 
-@pytest.mark.parametrize("message", [
-    "<script>alert('x')</script> c'est sécurisé ?",
-    "🙂👍",
-    "Mes données\x00 sont\x07 où\x1b ?",
-])
+@pytest.mark.parametrize(
+    "message",
+    [
+        "<script>alert('x')</script> c'est sécurisé ?",
+        "🙂👍",
+        "Mes données\x00 sont\x07 où\x1b ?",
+    ],
+)
 def test_odd_messages_get_an_answer(web_stack, message):
     status, replies = say(web_stack, "odd", message)
     assert status == 200 and replies and all(reply.get("text") or reply.get("buttons") for reply in replies)
@@ -66,12 +70,15 @@ def test_control_characters_are_stripped_before_storage(web_stack):
         assert [json.loads(data)["text"] for (data,) in rows] == ["zzq wwx krr"]
 
 
-@pytest.mark.parametrize("body", [
-    b'{"sender": "s", "message": "\xff\xfe caf\xe9"}',          # not UTF-8
-    b'{"sender": "s", "message": "\\ud800"}',                    # lone surrogate
-    b'{"sender": "s", "message": "\x00\x07"}',                   # nothing left
-    json.dumps({"sender": "s" * 200, "message": "Bonjour"}).encode(),
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"sender": "s", "message": "\xff\xfe caf\xe9"}',  # not UTF-8
+        b'{"sender": "s", "message": "\\ud800"}',  # lone surrogate
+        b'{"sender": "s", "message": "\x00\x07"}',  # nothing left
+        json.dumps({"sender": "s" * 200, "message": "Bonjour"}).encode(),
+    ],
+)
 def test_invalid_text_gets_400_in_french(web_stack, body):
     status, answer = post(web_stack.chat_url + "message", body)
     assert status == 400 and answer["error"].startswith(("La requête", "Le champ"))
@@ -87,8 +94,9 @@ bodies = st.one_of(
     st.text(max_size=300).map(str.encode),
     json_values.map(lambda value: json.dumps(value).encode()),
     st.fixed_dictionaries({"sender": json_values, "message": json_values}).map(lambda v: json.dumps(v).encode()),
-    st.fixed_dictionaries({"sender": st.text(min_size=1, max_size=20), "message": st.text(max_size=1100)})
-    .map(lambda v: json.dumps(v).encode()),
+    st.fixed_dictionaries({"sender": st.text(min_size=1, max_size=20), "message": st.text(max_size=1100)}).map(
+        lambda v: json.dumps(v).encode()
+    ),
 )
 
 
@@ -102,4 +110,3 @@ def test_any_body_gets_a_reply_or_a_clear_4xx_never_a_5xx(web_stack, body):
         assert all(isinstance(reply, dict) and (reply.get("text") or reply.get("buttons")) for reply in answer)
     else:
         assert 400 <= status < 500 and isinstance(answer["error"], str) and answer["error"]
-

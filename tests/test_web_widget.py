@@ -1,4 +1,5 @@
 """The website widget (web/widget.js) on the demo town-hall page, in headless Chromium."""
+
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -63,7 +64,7 @@ def other_website(tmp_path, web_stack, other_site_port):
     """A town page served from another origin (allowed by WEBCHAT_ORIGINS), embedding the widget."""
     (tmp_path / "mairie.html").write_text(
         '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Mairie</title></head>'
-        '<body><main><h1>Mairie</h1></main>'
+        "<body><main><h1>Mairie</h1></main>"
         f'<script src="{web_stack.chat_url}widget.js" data-title="Aide Mon Espace Santé"'
         f' data-server="{web_stack.chat_url}"></script></body></html>'
     )

@@ -3,6 +3,7 @@
 Loaded by the Rasa server through credentials.yml, before the model: the
 patches of Rasa (rasa_patches.py) are applied here.
 """
+
 import rasa_patches
 from webchat.channel import WebChatInput
 

@@ -15,6 +15,7 @@ The optional "canal" says where the chat runs (kiosque: a help-desk kiosk,
 site: a website); it goes to the assistant as message metadata, and the
 answers that depend on it read it from the slot `canal` (rasa_patches.py fills it).
 """
+
 import json
 import logging
 import unicodedata
@@ -44,8 +45,7 @@ CHANNEL_FIELD = "canal"
 CHANNELS = ("kiosque", "site")  # the values of the slot `canal` in domain.yml
 
 TOO_LONG = (
-    "Votre message est trop long : 1 000 caractères au plus.\n\n"
-    "Posez votre question en quelques mots, s'il vous plaît."
+    "Votre message est trop long : 1 000 caractères au plus.\n\nPosez votre question en quelques mots, s'il vous plaît."
 )
 NO_ANSWER = (
     "Je ne peux pas vous répondre pour le moment.\n\n"
@@ -56,8 +56,7 @@ TOO_BIG = "La requête est trop grande."
 TOO_MANY = "Vous envoyez trop de messages. Attendez une minute, puis réessayez."
 # Our pages run only our own files: no inline script, no other site.
 PAGE_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; object-src 'none'; "
-    "base-uri 'none'; frame-ancestors 'none'",
+    "Content-Security-Policy": "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
 }
 
@@ -72,10 +71,7 @@ def clean_text(value: Text, name: Text) -> Text:
     """Drops control characters (not line breaks); refuses lone surrogates."""
     if any(unicodedata.category(char) == "Cs" for char in value):
         raise BadRequest(f"Le champ « {name} » contient des caractères invalides.")
-    return "".join(
-        char for char in value
-        if char in "\n\t" or unicodedata.category(char) != "Cc"
-    )
+    return "".join(char for char in value if char in "\n\t" or unicodedata.category(char) != "Cc")
 
 
 def read_fields(request: Request, names: Tuple[Text, ...]) -> Dict[Text, Text]:
@@ -143,7 +139,10 @@ class WebChatInput(InputChannel):
         collector = CollectingOutputChannel()
         await on_new_message(
             UserMessage(
-                redaction.text, collector, sender, input_channel=self.name(),
+                redaction.text,
+                collector,
+                sender,
+                input_channel=self.name(),
                 metadata=metadata or None,
             )
         )
@@ -159,9 +158,7 @@ class WebChatInput(InputChannel):
         chat = Blueprint("webchat", __name__)
         limiter = RateLimiter(MESSAGES_PER_MINUTE)
 
-        async def answer(
-            request: Request, names: Tuple[Text, ...], fixed_message: Text = ""
-        ) -> HTTPResponse:
+        async def answer(request: Request, names: Tuple[Text, ...], fixed_message: Text = "") -> HTTPResponse:
             """Replies to a request with the fields `names`; /end has a fixed message."""
             if len(request.body or b"") > MAX_BODY_BYTES:
                 return response.json({"error": TOO_BIG}, status=413)
@@ -176,7 +173,10 @@ class WebChatInput(InputChannel):
                 return response.json([bot_message(sender, TOO_LONG)])
             try:
                 replies = await self.handle_message(
-                    on_new_message, sender, text, response_text(request, PRIVACY_NOTICE),
+                    on_new_message,
+                    sender,
+                    text,
+                    response_text(request, PRIVACY_NOTICE),
                     fields.get(CHANNEL_FIELD),
                 )
             except Exception:

@@ -1,4 +1,5 @@
 """At most `limit` messages per `period` seconds from one session."""
+
 import time
 from typing import Callable, Dict, List, Text
 

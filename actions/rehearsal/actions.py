@@ -4,6 +4,7 @@ The form asks how many objections (slot nombre_objections), then asks each
 objection in turn with the slot reponse_accompagnant: the validation marks the
 answer, says the result, and empties the slot until the last objection.
 """
+
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -12,8 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.rehearsal import data, language
-from actions.rehearsal.feedback import (example_answer, result, send_assessment, send_summary,
-                                        topic_response)
+from actions.rehearsal.feedback import example_answer, result, send_assessment, send_summary, topic_response
 from actions.rehearsal.scorer import assess
 from actions.rehearsal.session import objection_count, session_objections
 
@@ -33,8 +33,9 @@ class ValidateFormulaireEntrainement(FormValidationAction):
     def name(self) -> Text:
         return f"validate_{FORM}"
 
-    def validate_nombre_objections(self, slot_value: Any, dispatcher: CollectingDispatcher,
-                                   tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_nombre_objections(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if slot_value is None:
             return {COUNT_SLOT: None}
         rehearsal = data.load()
@@ -45,8 +46,9 @@ class ValidateFormulaireEntrainement(FormValidationAction):
             RESULTS_SLOT: [],
         }
 
-    def validate_reponse_accompagnant(self, slot_value: Any, dispatcher: CollectingDispatcher,
-                                      tracker: Tracker, domain: DomainDict) -> Dict[Text, Any]:
+    def validate_reponse_accompagnant(
+        self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
         if slot_value is None:
             return {ANSWER_SLOT: None}
         rehearsal = data.load()
@@ -67,13 +69,17 @@ class ActionAskReponseAccompagnant(Action):
     def name(self) -> Text:
         return f"action_ask_{ANSWER_SLOT}"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         ids = tracker.get_slot(OBJECTIONS_SLOT) or []
         number = len(tracker.get_slot(RESULTS_SLOT) or []) + 1
         objection = data.load().objection(ids[number - 1])
-        dispatcher.utter_message(response="utter_entrainement_objection", numero=number, total=len(ids),
-                                 personne=objection.person.description, objection=objection.text)
+        dispatcher.utter_message(
+            response="utter_entrainement_objection",
+            numero=number,
+            total=len(ids),
+            personne=objection.person.description,
+            objection=objection.text,
+        )
         return []
 
 
@@ -92,18 +98,16 @@ class ActionResumeEntrainement(Action):
     def name(self) -> Text:
         return "action_resume_entrainement"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         return end_session(dispatcher, tracker)
 
 
 class ActionArreterEntrainement(Action):
-    """"Arrêter" during the rehearsal: leaves the mode, with the summary of the answers so far."""
+    """ "Arrêter" during the rehearsal: leaves the mode, with the summary of the answers so far."""
 
     def name(self) -> Text:
         return "action_arreter_entrainement"
 
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-            domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_entrainement_arrete")
         return [*end_session(dispatcher, tracker), ActiveLoop(None), SlotSet("requested_slot", None)]

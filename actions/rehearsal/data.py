@@ -3,6 +3,7 @@ acronyms it shares with the review page (facilitation/sigles.yml).
 
 The files are read again when they change: no restart needed after an edit.
 """
+
 import os
 from dataclasses import dataclass
 from functools import lru_cache

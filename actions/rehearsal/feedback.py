@@ -6,6 +6,7 @@ to the objection's topic: the paragraphs of it that give a key point. Where the
 answer depends on the channel, the kiosk's is used: a facilitator rehearses
 what is said at a help desk, like the printed sheet (`make fiche`).
 """
+
 from typing import Any, Dict, List, Optional, Sequence
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -26,8 +27,7 @@ def example_answer(objection: Objection, rehearsal: Rehearsal, response_text: st
     """The bubbles of the assistant's answer that give at least one key point."""
     paragraphs = bubbles(response_text)
     kept = [
-        p for p in paragraphs
-        if any(says(language.sentences(p), point, rehearsal) for point in objection.key_points)
+        p for p in paragraphs if any(says(language.sentences(p), point, rehearsal) for point in objection.key_points)
     ]
     return BUBBLE_BREAK.join(kept or paragraphs)
 
@@ -41,8 +41,9 @@ def french_number(value: float) -> str:
     return f"{value:.1f}".replace(".0", "").replace(".", ",")
 
 
-def send_assessment(dispatcher: CollectingDispatcher, assessment: Assessment, example: Optional[str],
-                    max_words: int) -> None:
+def send_assessment(
+    dispatcher: CollectingDispatcher, assessment: Assessment, example: Optional[str], max_words: int
+) -> None:
     dispatcher.utter_message(response="utter_entrainement_note", note=assessment.mark)
     if assessment.said:
         dispatcher.utter_message(response="utter_entrainement_points_dits", points=bullets(assessment.said))
@@ -54,8 +55,9 @@ def send_assessment(dispatcher: CollectingDispatcher, assessment: Assessment, ex
         sigles = bullets([f"{a.name} : {a.meaning}" for a in assessment.unexplained])
         dispatcher.utter_message(response="utter_entrainement_sigles", sigles=sigles)
     if assessment.longest_sentence:
-        dispatcher.utter_message(response="utter_entrainement_phrases_longues",
-                                 mots=assessment.longest_sentence, maximum=max_words)
+        dispatcher.utter_message(
+            response="utter_entrainement_phrases_longues", mots=assessment.longest_sentence, maximum=max_words
+        )
     if example:
         dispatcher.utter_message(response="utter_entrainement_exemple", exemple=example)
 

@@ -5,6 +5,7 @@ rule (common/french.py). A token is the set of its folded forms (surface
 form and lemma, lower case, without accents), so that "stockées" matches
 "stocker" and "Hébergées" matches "hébergées". Punctuation is dropped.
 """
+
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,9 +46,7 @@ class Sentence:
 
 
 def _tokens(span) -> Phrase:
-    return tuple(
-        frozenset({fold(t.text), fold(t.lemma_)}) for t in span if not (t.is_punct or t.is_space)
-    )
+    return tuple(frozenset({fold(t.text), fold(t.lemma_)}) for t in span if not (t.is_punct or t.is_space))
 
 
 def sentences(text: str) -> List[Sentence]:
@@ -67,6 +66,5 @@ def contains(tokens: Sequence[Token], wanted: Phrase) -> bool:
     """True if the tokens hold the phrase, word after word (each word by form or lemma)."""
     size = len(wanted)
     return size > 0 and any(
-        all(tokens[start + i] & wanted[i] for i in range(size))
-        for start in range(len(tokens) - size + 1)
+        all(tokens[start + i] & wanted[i] for i in range(size)) for start in range(len(tokens) - size + 1)
     )

@@ -4,6 +4,7 @@ Mark = 10 x (key points said / key points), rounded, minus 1 per acronym the
 answer does not explain, minus 1 if a sentence is longer than the simple-French
 limit; never below 0.
 """
+
 from dataclasses import dataclass
 from typing import List, Sequence, Tuple
 
@@ -18,10 +19,10 @@ MAX_MARK = 10
 
 @dataclass(frozen=True)
 class Assessment:
-    said: Tuple[str, ...]          # key points said
-    missed: Tuple[str, ...]        # key points missed
+    said: Tuple[str, ...]  # key points said
+    missed: Tuple[str, ...]  # key points missed
     unexplained: Tuple[Acronym, ...]
-    longest_sentence: int          # words, when over the limit; else 0
+    longest_sentence: int  # words, when over the limit; else 0
     mark: int
 
 
@@ -43,9 +44,7 @@ def _explained(sentences: List[Sentence], acronym: Acronym) -> bool:
 
 def unexplained_acronyms(sentences: List[Sentence], rehearsal: Rehearsal) -> Tuple[Acronym, ...]:
     used = {form for s in sentences for token in s.tokens for form in token}
-    return tuple(
-        a for a in rehearsal.acronyms if fold(a.name) in used and not _explained(sentences, a)
-    )
+    return tuple(a for a in rehearsal.acronyms if fold(a.name) in used and not _explained(sentences, a))
 
 
 def assess(answer: str, objection: Objection, rehearsal: Rehearsal) -> Assessment:

@@ -4,6 +4,7 @@ No randomness: the first objection depends on the conversation id, so two
 facilitators (or two sessions on two pages) do not always start the same way,
 and the same conversation always gets the same objections.
 """
+
 import hashlib
 import re
 from typing import List
@@ -12,8 +13,19 @@ from actions.rehearsal.data import Rehearsal
 from common.french import fold
 
 DEFAULT_COUNT = 5
-NUMBER_WORDS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
-                "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+NUMBER_WORDS = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+}
 
 
 def objection_count(text: str, available: int) -> int:
