@@ -6,6 +6,8 @@ import random
 import string
 from typing import List, NamedTuple
 
+from actions.deadline import MONTHS
+
 SEPARATORS = ["", " ", ".", "-"]
 NIR_SEPARATORS = SEPARATORS + ["/", " - ", "  "]
 FIRST_NAMES = [
@@ -103,20 +105,6 @@ HEALTH_STATEMENTS = [
     ("j'ai fait une {} le mois dernier", "fausse couche"),
     ("je suis suivi en {} depuis longtemps", "psychiatrie"),
     ("ma femme a une {} en plaques", "sclérose"),
-]
-MONTHS = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
 ]
 
 
