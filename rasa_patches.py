@@ -10,6 +10,9 @@ before the model.
   (MessageProcessor.handle_message and log_message), and every log line is
   masked again, health details too (the log record factory, and a processor
   of Rasa's structured logs).
+- The page's channel (metadata "canal": kiosque or site) fills the slot
+  `canal` before the message is understood
+  (MessageProcessor._handle_message_with_tracker), without an action call.
 - Custom actions get 5 seconds to answer instead of 5 minutes.
 - Action server responses are checked with a schema validator built once.
 """
