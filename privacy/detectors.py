@@ -69,7 +69,8 @@ BIRTH_DATE_IN_CONTEXT = re.compile(
 
 # Names: the words after a self-introduction or a civil title.
 WORD = r"[^\W\d_][\w'’\-]*"
-# Words that are not names, lower case, without accents: « Madame, est-ce que… ».
+# Words that are not names, lower case, without accents: « Madame, est-ce que… »,
+# « mon nom est mal écrit ».
 NOT_NAMES = frozenset(
     """
 a ai as au aux avec avez avoir bien bonjour bonsoir c ca ce ces cette comment d dans de des
@@ -78,6 +79,9 @@ mais me merci mes moi mon n ne non nous on ou oui par pardon pas peut peux plus 
 pourquoi qu quand que qui quoi s sa sans se ses si son sont suis sur svp ta te tes toi ton
 tu un une voudrais voulais vous votre vos y
 ans an caracteres eur euro euros fois habitants heures jours km messages minutes mois personnes semaines
+mal faux fausse mauvais mauvaise incorrect incorrecte errone erronee ecrit ecrite bon bonne juste correct
+correcte different differente change changee modifie modifiee inverse incomplet incomplete trop toujours
+encore deja vide absent absente manquant
 """.split()
 )
 # Small words inside a street or town name: « rue de la Paix », « Boulogne sur Mer »;

@@ -203,6 +203,8 @@ def test_names_are_found_after_an_introduction_or_a_title(text, expected):
         "bonjour monsieur je voudrais refuser",
         "Monsieur le maire nous en a parlé",
         "mon nom de famille a changé",
+        "Mon nom est mal écrit.",
+        "mon nom est faux sur le site",
         "comment je m'appelle sur le site ?",
         "c'est pour ma voisine, elle a pas internet",
     ],
