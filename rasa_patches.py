@@ -13,6 +13,9 @@ before the model.
 - The page's channel (metadata "canal": kiosque or site) fills the slot
   `canal` before the message is understood
   (MessageProcessor._handle_message_with_tracker), without an action call.
+- An event's class is found by its name in a table built once, instead of
+  among every subclass of Event for each event of each conversation read
+  (Event.resolve_by_type): an eighth of the time a message takes.
 - Custom actions get 5 seconds to answer instead of 5 minutes.
 - Action server responses are checked with a schema validator built once.
 """
@@ -29,7 +32,8 @@ from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
-from rasa.shared.core.events import SlotSet
+from rasa.shared.core.events import Event, SlotSet
+from rasa.shared.utils.common import all_subclasses
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from privacy import log_text, redact
@@ -80,6 +84,21 @@ async def handle_message_with_tracker(
     if slot and channel in slot.values and channel != slot.value:
         tracker.update(SlotSet(CHANNEL_SLOT, channel))
     await _handle_message_with_tracker(self, message, tracker)
+
+
+# Reading conversations -----------------------------------------------------------
+
+_resolve_by_type = Event.resolve_by_type
+_event_classes: Dict[Text, type] = {}
+
+
+def resolve_by_type(type_name: Text, default: Any = None) -> Any:
+    """Event.resolve_by_type, from a table: the first subclass with that name, as Rasa's loop."""
+    if not _event_classes:
+        for cls in reversed(all_subclasses(Event)):
+            _event_classes[cls.type_name] = cls
+    found = _event_classes.get(type_name)
+    return found if found is not None else _resolve_by_type(type_name, default)
 
 
 _make_record = logging.getLogRecordFactory()
@@ -146,7 +165,7 @@ def apply() -> None:
     if rasa.__version__ != WRITTEN_FOR:
         logger.warning(
             f"rasa_patches.py was written for Rasa {WRITTEN_FOR} and Rasa {rasa.__version__} is running: "
-            "check each patch (personal data masking, channel slot, action timeout, schema check) "
+            "check each patch (personal data masking, channel slot, event classes, action timeout, schema check) "
             "against the new Rasa code, then update WRITTEN_FOR."
         )
     else:
@@ -154,6 +173,7 @@ def apply() -> None:
     MessageProcessor.handle_message = handle_message
     MessageProcessor.log_message = log_message
     MessageProcessor._handle_message_with_tracker = handle_message_with_tracker
+    Event.resolve_by_type = staticmethod(resolve_by_type)
     logging.setLogRecordFactory(masked_record)
     mask_structured_logs()
     rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS

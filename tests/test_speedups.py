@@ -1,4 +1,4 @@
-"""The speed-ups keep Rasa's behaviour: same action checks, conversations kept."""
+"""The speed-ups keep Rasa's behaviour: same action checks, same event classes, conversations kept."""
 
 import asyncio
 import os
@@ -8,8 +8,9 @@ import jsonschema
 import pytest
 
 from rasa.core.actions.action import RemoteAction
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.utils.common import all_subclasses
 
 from bench import memory
 from bench.conversations import conversations, procedure_dialogues
@@ -58,3 +59,13 @@ def test_the_sqlite_conversations_are_written_ahead_and_read_back(tmp_path):
     asyncio.run(store.save(tracker))
     again = RedactingSQLTrackerStore(db=str(tmp_path / "conversations.db"))
     assert asyncio.run(again.retrieve("visitor")).latest_message.intent_name == "bonjour"
+
+
+def test_event_classes_are_found_by_name_as_rasa_finds_them():
+    rasa_patches.apply()
+    for cls in all_subclasses(Event):
+        assert Event.resolve_by_type(cls.type_name) is rasa_patches._resolve_by_type(cls.type_name)
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError):
+        Event.resolve_by_type("no_such_event")
