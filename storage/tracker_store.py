@@ -17,8 +17,10 @@ from typing import Any, List, Optional, Text
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import create_engine
 from sqlalchemy import event as sqlalchemy_event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import SingletonThreadPool
 
 from facilitation.content import REJECTED
 from privacy import NOT_KEPT, mentions_health, redact, stored_text
@@ -83,7 +85,11 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
             check_sqlite_file(db)
         super().__init__(dialect=dialect, db=db, host=host, **kwargs)
         if self.engine.dialect.name == "sqlite":
+            # One connection kept open for the thread that serves the messages, instead of
+            # SQLAlchemy's default for a file (open, set up and close one for each query).
+            self.engine = create_engine(self.engine.url, poolclass=SingletonThreadPool)
             sqlalchemy_event.listen(self.engine, "connect", write_ahead)
+            self.sessionmaker = sessionmaker(bind=self.engine)
 
     def _additional_events(self, session: Session, tracker: DialogueStateTracker) -> List[Event]:
         """The events `save` writes (those not stored yet), as they are kept."""
