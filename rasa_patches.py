@@ -16,12 +16,18 @@ before the model.
 - An event's class is found by its name in a table built once, instead of
   among every subclass of Event for each event of each conversation read
   (Event.resolve_by_type): an eighth of the time a message takes.
+- The rule policy first sets aside the rules whose last turn names another
+  action or intent than the conversation's, before Rasa checks the others turn
+  by turn (RulePolicy._get_possible_keys): a third of a message's time went to
+  checking every rule.
 - Custom actions get 5 seconds to answer instead of 5 minutes.
 - Action server responses are checked with a schema validator built once.
 """
 
+import functools
+import json
 import logging
-from typing import Any, Dict, Text
+from typing import Any, Dict, List, Optional, Set, Text, Tuple
 
 import rasa
 import rasa.core.actions.action
@@ -31,7 +37,9 @@ from jsonschema import validators
 from jsonschema.exceptions import best_match
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import UserMessage
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.core.processor import MessageProcessor
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET, USER
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.utils.common import all_subclasses
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -101,6 +109,35 @@ def resolve_by_type(type_name: Text, default: Any = None) -> Any:
     return found if found is not None else _resolve_by_type(type_name, default)
 
 
+# Finding the rules that apply -----------------------------------------------------
+
+_get_possible_keys = RulePolicy._get_possible_keys
+
+
+@functools.lru_cache(maxsize=None)
+def rule_ending(rule_key: Text) -> Tuple[Optional[Text], Optional[Text]]:
+    """The previous action and the intent that the last turn of a rule requires (None: any)."""
+    last = json.loads(rule_key)[-1]
+    if not last.get(PREVIOUS_ACTION):  # a conversation start: Rasa matches it otherwise
+        return None, None
+    action = last[PREVIOUS_ACTION].get("action_name")
+    intent = last.get(USER, {}).get("intent")
+    return tuple(None if value in (None, "", SHOULD_NOT_BE_SET) else value for value in (action, intent))
+
+
+def get_possible_keys(self: RulePolicy, lookup: Dict[Text, Text], states: List[Dict[Text, Any]]) -> Set[Text]:
+    """RulePolicy._get_possible_keys on the rules that can end on the conversation's last turn."""
+    if states and states[-1].get(PREVIOUS_ACTION):
+        action = states[-1][PREVIOUS_ACTION].get("action_name")
+        intent = states[-1].get(USER, {}).get("intent")
+        lookup = {
+            key: value
+            for key, value in lookup.items()
+            if rule_ending(key)[0] in (None, action) and rule_ending(key)[1] in (None, intent)
+        }
+    return _get_possible_keys(self, lookup, states)
+
+
 _make_record = logging.getLogRecordFactory()
 
 
@@ -165,7 +202,8 @@ def apply() -> None:
     if rasa.__version__ != WRITTEN_FOR:
         logger.warning(
             f"rasa_patches.py was written for Rasa {WRITTEN_FOR} and Rasa {rasa.__version__} is running: "
-            "check each patch (personal data masking, channel slot, event classes, action timeout, schema check) "
+            "check each patch (personal data masking, channel slot, event classes, rule look-up, action timeout, "
+            "schema check) "
             "against the new Rasa code, then update WRITTEN_FOR."
         )
     else:
@@ -174,6 +212,7 @@ def apply() -> None:
     MessageProcessor.log_message = log_message
     MessageProcessor._handle_message_with_tracker = handle_message_with_tracker
     Event.resolve_by_type = staticmethod(resolve_by_type)
+    RulePolicy._get_possible_keys = get_possible_keys
     logging.setLogRecordFactory(masked_record)
     mask_structured_logs()
     rasa.core.actions.action.DEFAULT_REQUEST_TIMEOUT = ACTION_TIMEOUT_SECONDS

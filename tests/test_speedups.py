@@ -1,13 +1,16 @@
 """The speed-ups keep Rasa's behaviour: same action checks, same event classes, conversations kept."""
 
 import asyncio
+import json
 import os
+import tarfile
 import time
 
 import jsonschema
 import pytest
 
 from rasa.core.actions.action import RemoteAction
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
@@ -69,3 +72,42 @@ def test_event_classes_are_found_by_name_as_rasa_finds_them():
     assert Event.resolve_by_type("no_such_event", default=SlotSet) is SlotSet
     with pytest.raises(ValueError):
         Event.resolve_by_type("no_such_event")
+
+
+@pytest.fixture(scope="module")
+def rule_lookup(trained_model, tmp_path_factory):
+    """The rules the trained model's rule policy learnt (train_RulePolicy*/rule_policy.json)."""
+    folder = tmp_path_factory.mktemp("rules")
+    with tarfile.open(trained_model) as archive:
+        (member,) = [m for m in archive.getmembers() if m.name.endswith("rule_policy.json")]
+        archive.extract(member, folder)
+    return json.loads((folder / member.name).read_text())["lookup"]
+
+
+def conversations_around(rule_key: str, intents, actions):
+    """The rule's own turns, then the same with another last intent or previous action."""
+    states = json.loads(rule_key)
+    yield states
+    last = states[-1]
+    for intent in intents:
+        yield states[:-1] + [{**last, "user": {**last.get("user", {}), "intent": intent}}]
+    for action in actions:
+        yield states[:-1] + [{**last, "prev_action": {"action_name": action}}]
+
+
+def test_the_rule_policy_finds_the_same_rules_as_rasa(rule_lookup):
+    rasa_patches.apply()
+    policy = RulePolicy.__new__(RulePolicy)  # the look-up reads no trained state but its argument
+    for name in ("rules", "rules_for_loop_unhappy_path"):
+        lookup = rule_lookup[name]
+        endings = [rasa_patches.rule_ending(key) for key in lookup]
+        intents = sorted({intent for _, intent in endings if intent})[:12] + ["hors_sujet"]
+        actions = sorted({action for action, _ in endings if action})[:12]
+        compared = 0
+        for key in lookup:
+            for states in conversations_around(key, intents, actions):
+                assert policy._get_possible_keys(lookup, states) == rasa_patches._get_possible_keys(
+                    policy, lookup, states
+                )
+                compared += 1
+        assert compared > len(lookup) * 10
