@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import UserMessage
 from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.core.events import Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -111,3 +112,25 @@ def test_the_rule_policy_finds_the_same_rules_as_rasa(rule_lookup):
                 )
                 compared += 1
         assert compared > len(lookup) * 10
+
+
+def test_messages_are_handled_a_few_at_once_in_their_order(monkeypatch):
+    rasa_patches.apply()
+    in_progress, most, started = [0], [0], []
+
+    async def handle(processor, message):
+        started.append(message.sender_id)
+        in_progress[0] += 1
+        most[0] = max(most[0], in_progress[0])
+        await asyncio.sleep(0.01)
+        in_progress[0] -= 1
+
+    monkeypatch.setattr(rasa_patches, "_handle_message", handle)
+    senders = [f"visitor-{n}" for n in range(12)]
+
+    async def all_at_once():
+        await asyncio.gather(*(rasa_patches.handle_message(None, UserMessage("bonjour", sender_id=s)) for s in senders))
+
+    asyncio.run(all_at_once())
+    assert most[0] == rasa_patches.MESSAGES_AT_ONCE
+    assert started == senders
