@@ -6,6 +6,7 @@ the `response_selector` entry Rasa's `utter_faq` action reads, as Rasa's
 ResponseSelector would write it. The model is components/intent_model.py.
 """
 
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
@@ -34,6 +35,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from common.naming import response_name
+from components.model_files import read_trained
 from components.intent_model import DEFAULTS, IntentModel
 
 ARRAYS_FILE = "intent_model.npz"
@@ -97,12 +99,11 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "LinearIntentClassifier":
-        try:
-            with model_storage.read_from(resource) as directory:
-                with np.load(directory / ARRAYS_FILE, allow_pickle=False) as arrays:
-                    model = IntentModel.from_arrays(config, dict(arrays))
-        except ValueError:  # not trained: Rasa's graph loads untrained components too
-            model = None
+        def read(directory: Path) -> IntentModel:
+            with np.load(directory / ARRAYS_FILE, allow_pickle=False) as arrays:
+                return IntentModel.from_arrays(config, dict(arrays))
+
+        model = read_trained(model_storage, resource, read)
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: List[Message]) -> List[Message]:

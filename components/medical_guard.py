@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from common.french import fold
+from components.model_files import read_trained
 
 PATTERNS_FILE = "patterns.json"
 
@@ -77,11 +78,9 @@ class MedicalAdviceGuard(GraphComponent):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "MedicalAdviceGuard":
-        try:
-            with model_storage.read_from(resource) as directory:
-                patterns = rasa.shared.utils.io.read_json_file(directory / PATTERNS_FILE)
-        except ValueError:  # not trained
-            patterns = []
+        patterns = read_trained(
+            model_storage, resource, lambda directory: rasa.shared.utils.io.read_json_file(directory / PATTERNS_FILE)
+        )
         return cls(config, model_storage, resource, patterns)
 
     def asks_for_advice(self, text: Text) -> bool:
