@@ -48,3 +48,18 @@ def test_two_impossible_dates_end_with_both_ways_and_the_3422(say):
     answer = say("le 30 février")
     assert "6 semaines" in answer and "fermer" in answer and "3422" in answer
     assert "Quelle date" not in answer
+
+
+def test_a_thank_you_or_a_question_while_the_date_is_asked_is_answered_then_the_date_is_asked_again(say):
+    assert "Quelle date est écrite sur le courrier" in say("/refus_ou_cloture")
+    answer = say("merci beaucoup")
+    assert "Avec plaisir" in answer and "Quelle date est écrite sur le courrier" in answer
+    answer = say("qui peut voir mes données de santé ?")
+    assert "Quelle date est écrite sur le courrier" in answer and "Je n'ai pas compris cette date" not in answer
+    assert "Étape 1. Vos enfants" in say("le 1er mars 2022")
+
+
+def test_a_message_not_understood_while_the_date_is_asked_gets_the_date_check(say):
+    say("/refus_ou_cloture")
+    answer = say("qsdfgh")
+    assert "Je n'ai pas compris cette date" in answer and "Quelle date est écrite sur le courrier" in answer

@@ -481,8 +481,7 @@ def test_a_wish_for_a_child_with_a_creation_word_guides_the_child_procedure():
 
 def rule_intents(rule_name):
     rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
-    rule = next(r for r in rules if r["rule"] == rule_name)
-    return {step["intent"] for step in rule["steps"][0]["or"]}
+    return first_intents(next(r for r in rules if r["rule"] == rule_name))
 
 
 def test_every_wish_and_the_buttons_start_their_procedure():
@@ -641,7 +640,27 @@ def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
     assert all(f"utter_{intent}" in DOMAIN["responses"] for intent in digression_intents(rule_name) - {"faq"})
 
 
-def test_a_question_or_another_wish_while_the_date_is_asked_is_not_taken_for_the_date():
-    mapping = DOMAIN["slots"][DATE_SLOT]["mappings"][0]
+def rules_while_the_date_is_asked():
+    for path in (ROOT / "data" / "rules").glob("*.yml"):
+        for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
+            loops = {c["active_loop"] for c in rule.get("condition", []) if "active_loop" in c}
+            if loops <= {FORM}:
+                yield rule
+
+
+def first_intents(rule):
+    first = rule["steps"][0]
+    return {step["intent"] for step in first.get("or", [first]) if "intent" in step}
+
+
+DATE_ANSWER_INTENTS = set(DOMAIN["slots"][DATE_SLOT]["mappings"][0]["intent"])
+
+
+def test_every_message_while_the_date_is_asked_is_taken_for_the_date_or_answered_by_a_rule():
+    answered = set().union(*(first_intents(rule) for rule in rules_while_the_date_is_asked()))
+    assert set(DOMAIN["intents"]) - DATE_ANSWER_INTENTS - answered == set()
+
+
+def test_a_question_a_stop_or_another_wish_while_the_date_is_asked_is_not_taken_for_the_date():
     questions = digression_intents("Question while the date is asked, answer then ask again")
-    assert questions | {"arreter", "recommencer", "guider", *WISH_INTENTS} == set(mapping["not_intent"])
+    assert DATE_ANSWER_INTENTS & (questions | {"arreter", "recommencer", "guider", *WISH_INTENTS}) == set()
