@@ -28,8 +28,13 @@ BUBBLE_BREAK = "\n\n"  # a blank line in a text starts a new chat bubble
 REJECTED = {"hors_sujet", "hors_liste", "nlu_fallback"}
 
 
+def read_yaml(path: Path) -> Any:
+    """A YAML file read safely by libyaml's C parser: the domain is read by many tools and tests."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+
 def load_topics() -> List[dict]:
-    return yaml.safe_load(TOPICS_FILE.read_text(encoding="utf-8"))["topics"]
+    return read_yaml(TOPICS_FILE)["topics"]
 
 
 def facts(topic: dict) -> List[str]:
@@ -42,7 +47,7 @@ def facts(topic: dict) -> List[str]:
 
 
 def load_domain() -> dict:
-    return yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+    return read_yaml(DOMAIN_FILE)
 
 
 def load_responses() -> Dict[str, List[dict]]:

@@ -27,11 +27,15 @@ class MissingTool(RuntimeError):
 
 
 def check_tools() -> None:
-    if not Path(CHROMIUM).exists():
-        raise MissingTool(f"{CHROMIUM} is missing: install Debian's chromium package")
-    missing = [tool for tool in POPPLER_TOOLS if shutil.which(tool) is None]
-    if missing:
-        raise MissingTool(f"{', '.join(missing)} missing: install Debian's poppler-utils package")
+    """Names every missing program, and the Debian packages that install them."""
+    missing = {
+        "chromium": [] if Path(CHROMIUM).exists() else [CHROMIUM],
+        "poppler-utils": [tool for tool in POPPLER_TOOLS if shutil.which(tool) is None],
+    }
+    packages = [package for package, tools in missing.items() if tools]
+    if packages:
+        tools = ", ".join(tool for package in packages for tool in missing[package])
+        raise MissingTool(f"{tools} missing: install Debian's packages {' '.join(packages)}")
 
 
 @contextmanager

@@ -97,3 +97,10 @@ def test_missing_pdf_tools_are_named(tmp_path):
         env={"PATH": str(tmp_path), "HOME": str(tmp_path)},
     )
     assert done.returncode != 0 and "poppler-utils" in done.stderr
+
+
+def test_a_missing_chromium_and_poppler_are_named_together(tmp_path, monkeypatch):
+    monkeypatch.setattr(pdf, "CHROMIUM", str(tmp_path / "chromium"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(pdf.MissingTool, match="install Debian's packages chromium poppler-utils$"):
+        pdf.check_tools()
