@@ -17,15 +17,32 @@ NEAR_COPY_RATIO = 0.8
 ANNOTATION = re.compile(r"\[([^\]]*)\](\{[^}]*\})")
 
 
-def nlu_blocks(kind: str) -> dict:
-    """{name: example lines} of the `intent` or `synonym` blocks in data/nlu."""
+def block_lines(kind: str) -> dict:
+    """{name: non-blank lines, as written} of the `intent`, `synonym`, `lookup` or `regex` blocks in data/nlu."""
     blocks = {}
     for path in (ROOT / "data" / "nlu").glob("*.yml"):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if kind in block:
-                lines = [line.strip()[2:] for line in block["examples"].splitlines() if line.strip()]
-                blocks[block[kind]] = lines
+                blocks[block[kind]] = [line.strip() for line in block["examples"].splitlines() if line.strip()]
     return blocks
+
+
+def nlu_blocks(kind: str) -> dict:
+    """{name: examples} of the `intent` or `synonym` blocks in data/nlu."""
+    return {name: [line[2:] for line in lines] for name, lines in block_lines(kind).items()}
+
+
+def test_every_line_of_an_examples_block_is_one_example():
+    # Rasa skips, with a mere warning, a line without "- " (a comment inside the block, say);
+    # a line read as a YAML mapping ({'text': 'value'}) is no message anyone types.
+    odd = [
+        (name, line)
+        for kind in ("intent", "synonym", "lookup", "regex")
+        for name, lines in block_lines(kind).items()
+        for line in lines
+        if not line.startswith("- ") or line[2:].startswith("{")
+    ]
+    assert odd == []
 
 
 def training_examples() -> dict:
