@@ -479,9 +479,13 @@ def test_a_wish_for_a_child_with_a_creation_word_guides_the_child_procedure():
     assert guide("creation", intent="guider_enfant_ajout")[1] == ["utter_etape_enfant_ajout_1"]
 
 
+def all_rules():
+    for path in (ROOT / "data" / "rules").glob("*.yml"):
+        yield from yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+
+
 def rule_intents(rule_name):
-    rules = yaml.safe_load((ROOT / "data" / "rules" / "procedures.yml").read_text(encoding="utf-8"))["rules"]
-    return first_intents(next(r for r in rules if r["rule"] == rule_name))
+    return first_intents(next(r for r in all_rules() if r["rule"] == rule_name))
 
 
 def test_every_wish_and_the_buttons_start_their_procedure():
@@ -641,11 +645,9 @@ def test_every_faq_and_procedure_question_can_be_asked_on_the_way(rule_name):
 
 
 def rules_while_the_date_is_asked():
-    for path in (ROOT / "data" / "rules").glob("*.yml"):
-        for rule in yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]:
-            loops = {c["active_loop"] for c in rule.get("condition", []) if "active_loop" in c}
-            if loops <= {FORM}:
-                yield rule
+    for rule in all_rules():
+        if {c["active_loop"] for c in rule.get("condition", []) if "active_loop" in c} <= {FORM}:
+            yield rule
 
 
 def first_intents(rule):
