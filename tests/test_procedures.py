@@ -6,7 +6,6 @@ import re
 from datetime import date
 
 import pytest
-import yaml
 from rasa.core.nlg.interpolator import interpolate_text
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -22,6 +21,7 @@ from actions.guide import (
 from actions.refus_ou_cloture import ARRIVAL_SLOT, DATE_SLOT, ActionRefusOuCloture, ValidateFormulaireRefusOuCloture
 from actions.dates import today_in_paris
 from actions.steps import ActionEtapeProcedure, step_count
+from facilitation.content import read_yaml
 from tests import content
 from tests.content import ROOT
 
@@ -481,7 +481,7 @@ def test_a_wish_for_a_child_with_a_creation_word_guides_the_child_procedure():
 
 def all_rules():
     for path in (ROOT / "data" / "rules").glob("*.yml"):
-        yield from yaml.safe_load(path.read_text(encoding="utf-8"))["rules"]
+        yield from read_yaml(path)["rules"]
 
 
 def rule_intents(rule_name):

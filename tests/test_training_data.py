@@ -5,8 +5,8 @@ import json
 import re
 from collections import defaultdict
 
-import yaml
 
+from facilitation.content import read_yaml
 from tests import content
 from tests.content import ROOT
 
@@ -21,7 +21,7 @@ def block_lines(kind: str) -> dict:
     """{name: non-blank lines, as written} of the `intent`, `synonym`, `lookup` or `regex` blocks in data/nlu."""
     blocks = {}
     for path in (ROOT / "data" / "nlu").glob("*.yml"):
-        for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+        for block in read_yaml(path)["nlu"]:
             if kind in block:
                 blocks[block[kind]] = [line.strip() for line in block["examples"].splitlines() if line.strip()]
     return blocks
